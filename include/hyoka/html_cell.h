@@ -1,0 +1,22 @@
+// Reads one table cell of an OCR-HTML extraction with gumbo (a real HTML5 parser) and renders
+// it as text: block elements become line breaks, table cells are separated by spaces, entities
+// are decoded, and every <input> becomes a check-box token (☑ checked or radio, ⬚ unchecked).
+// Pseudo-tags such as <選択肢> or <さいたま市における措置> are text for an HTML5 tokenizer and
+// survive as written.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace hyoka {
+
+struct HtmlLimits {
+  std::size_t max_depth = 256;  // deeper nesting is flattened to text
+};
+
+// True when the cell contains markup worth parsing (a tag or an entity).
+bool looks_like_html(std::string_view cell);
+
+std::string render_html_cell(std::string_view cell, const HtmlLimits& limits = {});
+
+}  // namespace hyoka

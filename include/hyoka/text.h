@@ -1,0 +1,48 @@
+// Text utilities shared by every stage: UTF-8 iteration, width folding, match keys and
+// free-text rendering. All functions are pure.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hyoka::text {
+
+// Internal check-box and choice tokens produced by the normalizer (see marks.h).
+inline constexpr std::string_view kChecked = "\u2611";           // ☑ box with a mark
+inline constexpr std::string_view kUnchecked = "\u2610";         // ☐ explicit empty box
+inline constexpr std::string_view kUnknown = "\u2B1A";           // ⬚ box whose state was lost
+inline constexpr std::string_view kBracketedUnknown = "\u22A1";  // ⊡ `[ <input/> ]`
+inline constexpr std::string_view kChoiceOpen = "\u27E6";        // ⟦ single-choice value
+inline constexpr std::string_view kChoiceClose = "\u27E7";       // ⟧
+
+// Decodes one code point at `pos` (advancing it); invalid bytes yield U+FFFD and advance by 1.
+char32_t next_cp(std::string_view s, std::size_t& pos);
+void append_utf8(std::string& out, char32_t cp);
+
+// Full-width ASCII letters, digits and U+3000 to ASCII (the SCHEMA free-text rule).
+std::string fold_width(std::string_view s);
+
+// NFKC, whitespace removed, tildes unified, markdown emphasis removed: the form used to compare
+// labels and options (FORMS.md §0 "matching").
+std::string key(std::string_view s);
+
+// key() of a label cell with its leading marker (①, 1., (1), #) and trailing ※/【任意】… removed.
+// `had_number` reports whether a numeric section prefix such as `9.` was removed.
+std::string label_key(std::string_view s, bool* had_number = nullptr);
+
+// Position of the first internal token (☑ ☐ ⬚ ⊡ ⟦) in s, or npos.
+std::size_t first_token(std::string_view s);
+
+// Renders normalized cell text as free text: tokens back to `[○]`/`[ ]`/`[?]`/`[x]`, whitespace
+// collapsed per line, empty lines dropped, lines joined with '\n'.
+std::string render_free_text(std::string_view s);
+
+// True when the text is only a "nothing to declare" placeholder (—, ――, －, -, ー).
+bool is_placeholder(std::string_view s);
+
+std::string trim(std::string_view s);
+std::vector<std::string> split(std::string_view s, char sep);
+bool starts_with(std::string_view s, std::string_view prefix);
+
+}  // namespace hyoka::text

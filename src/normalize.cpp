@@ -1,0 +1,167 @@
+#include "hyoka/normalize.h"
+
+#include "hyoka/html_cell.h"
+#include "hyoka/marks.h"
+#include "hyoka/text.h"
+
+namespace hyoka {
+
+std::string Row::joined(std::string_view sep) const {
+  std::string out;
+  for (const auto& c : cells) {
+    if (c.empty()) continue;
+    if (!out.empty()) out += sep;
+    out += c;
+  }
+  return out;
+}
+
+std::string detect_layout(std::string_view text) {
+  std::size_t lines = 0;
+  std::size_t tabbed = 0;
+  std::size_t html = 0;
+  std::size_t blank_runs = 0;
+  std::size_t blank = 0;
+  for (const auto& line : text::split(text, '\n')) {
+    ++lines;
+    if (text::trim(line).empty()) {
+      if (++blank == 3) ++blank_runs;
+      continue;
+    }
+    blank = 0;
+    if (line.find('\t') != std::string::npos) ++tabbed;
+    if (looks_like_html(line)) ++html;
+  }
+  if (lines == 0) return "plain";
+  if (tabbed * 20 >= lines || html * 20 >= lines) return "ocr-html";
+  if (blank_runs >= 3) return "pdftotext";
+  return "plain";
+}
+
+namespace {
+
+std::string strip_markdown(std::string_view in, int* heading_level) {
+  std::string s = text::trim(in);
+  int level = 0;
+  while (level < static_cast<int>(s.size()) && s[level] == '#') ++level;
+  if (level > 0 && level <= 6 && (level == static_cast<int>(s.size()) || s[level] == ' ')) {
+    s.erase(0, level);
+    if (heading_level) *heading_level = level;
+  }
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '*' && i + 1 < s.size() && s[i + 1] == '*') {
+      ++i;
+      continue;
+    }
+    if (s[i] == '\\' && i + 1 < s.size() &&
+        (s[i + 1] == '_' || s[i + 1] == '*' || s[i + 1] == '#' || s[i + 1] == '-')) {
+      continue;
+    }
+    out += s[i];
+  }
+  // a markdown table rule: only '-', ':', '|' and spaces, with at least three dashes
+  std::size_t dashes = 0;
+  bool rule = !out.empty();
+  for (char c : out) {
+    if (c == '-') {
+      ++dashes;
+    } else if (c != ':' && c != '|' && c != ' ') {
+      rule = false;
+      break;
+    }
+  }
+  if (rule && dashes >= 3) return {};
+  return out;
+}
+
+// Collapses blanks inside lines, trims lines and drops empty ones.
+std::string tidy(std::string_view s) {
+  std::string out;
+  for (const auto& line : text::split(s, '\n')) {
+    std::string collapsed;
+    bool space = false;
+    std::size_t pos = 0;
+    while (pos < line.size()) {
+      const std::size_t b = pos;
+      const char32_t cp = text::next_cp(line, pos);
+      if (cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000 || cp == 0xA0) {
+        space = !collapsed.empty();
+        continue;
+      }
+      if (space) collapsed += ' ';
+      space = false;
+      collapsed.append(line, b, pos - b);
+    }
+    if (collapsed.empty()) continue;
+    if (!out.empty()) out += '\n';
+    out += collapsed;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string normalize_cell(std::string_view raw, int* heading_level) {
+  std::string s = strip_markdown(raw, heading_level);
+  if (s.empty()) return s;
+  s = render_html_cell(s);
+  s = text::fold_width(s);
+  s = canonicalize_marks(s);
+  return tidy(s);
+}
+
+Normalized normalize(std::string_view text) {
+  Normalized n;
+  n.layout = detect_layout(text);
+  const bool tabbed = n.layout == "ocr-html";
+  int line_no = 0;
+  for (auto& line : text::split(text, '\n')) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    Row row;
+    row.line = line_no;
+    std::vector<std::string> raw_cells;
+    if (tabbed) {
+      raw_cells = text::split(line, '\t');
+    } else {
+      raw_cells.push_back(line);
+    }
+    for (std::size_t i = 0; i < raw_cells.size(); ++i) {
+      int level = 0;
+      row.cells.push_back(normalize_cell(raw_cells[i], &level));
+      if (i == 0) row.heading_level = level;
+    }
+    while (!row.cells.empty() && row.cells.back().empty()) row.cells.pop_back();
+    if (!row.blank()) ++n.lines_total;
+    n.rows.push_back(std::move(row));
+  }
+  if (!n.rows.empty() && n.rows.back().blank() && text.size() > 0 && text.back() == '\n') {
+    n.rows.pop_back();  // the empty string after the final newline is not a line
+  }
+  return n;
+}
+
+std::string dump(const Normalized& n) {
+  std::string out;
+  for (const auto& row : n.rows) {
+    std::string num = std::to_string(row.line);
+    out += std::string(num.size() < 6 ? 6 - num.size() : 0, ' ') + num + ": ";
+    if (row.heading_level > 0) out += std::string(row.heading_level, '#') + ' ';
+    bool first = true;
+    for (const auto& c : row.cells) {
+      if (!first) out += " \u2502 ";
+      first = false;
+      std::string shown = c;
+      for (std::size_t p = shown.find('\n'); p != std::string::npos; p = shown.find('\n', p)) {
+        shown.replace(p, 1, " \u23CE ");
+      }
+      out += shown;
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace hyoka
