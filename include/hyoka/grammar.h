@@ -1,0 +1,124 @@
+// Grammars: one data file per form template (grammars/*.json) naming every label, its spelling
+// variants, its value type and its options. Code knows how to read a kind of field; the grammar
+// knows which fields exist and where their values go in the v1 model.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace re2 {
+class RE2;
+}
+
+namespace hyoka {
+
+struct GrammarError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct Option {
+  std::string label;                 // canonical string (FORMS.md)
+  std::vector<std::string> printed;  // canonical label and its variants, as printed
+  std::vector<std::string> keys;     // match keys of `printed`, same order
+  bool detail = false;               // takes a parenthesised detail (その他（…）)
+  bool as_printed = false;           // emit the variant the document prints (4情報/5情報)
+};
+using OptionList = std::vector<Option>;
+
+enum class ReadType {
+  Text,
+  Choice,
+  Checks,
+  Date,
+  Period,
+  Count,
+  Names,
+  NumberTitle,
+  FileName,
+  BindName
+};
+
+struct Read {
+  ReadType type = ReadType::Text;
+  std::string path;                     // JSON Pointer from the owning instance object
+  const OptionList* options = nullptr;  // Choice, Checks
+  std::string after_key;                // Count: the option the count follows
+};
+
+struct Field {
+  std::string label;              // as printed in the grammar
+  std::string control_label;      // canonical label for Control.label (markers removed)
+  std::vector<std::string> keys;  // label_key of label and variants
+  bool numbered = false;          // matches only a label printed with a section number
+  bool control = false;           // a Control row of a Risk
+  std::string role;               // e.g. "serious_incident"
+  std::vector<Read> reads;
+};
+
+struct Caption {
+  std::vector<std::string> keys;
+  bool numbered = false;
+};
+
+enum class ScopeMode { Normal, ConsumeBlock, Raw };
+enum class Owner { None, Array, BindFile };
+
+struct RiskSpec {
+  std::optional<int> number;
+  std::string title;
+  std::vector<std::string> keys;  // title and variants
+};
+
+struct Scope {
+  std::string id;
+  std::string title;
+  std::vector<std::string> heading_keys;
+  std::shared_ptr<re2::RE2> pattern;  // repeated group heading, capture 1 = number
+  std::optional<RiskSpec> risk;
+  int risk_index = -1;
+  std::string path;    // this scope's path relative to its parent's object
+  std::string prefix;  // JSON Pointer prefix from the owning instance (computed)
+  Owner owner = Owner::None;
+  std::string skeleton;  // "system", "file", "entrust", "recipient", "risk_measures", "section"
+  bool drop_if_blank = false;
+  bool expect = false;
+  ScopeMode mode = ScopeMode::Normal;
+  std::string reader;  // Raw scopes: "record_items", "changes"
+  std::vector<Read> heading_reads;
+  std::vector<Field> fields;
+  std::vector<Caption> captions;
+  std::vector<std::shared_ptr<re2::RE2>> caption_patterns;
+  std::vector<std::unique_ptr<Scope>> children;
+  const Scope* parent = nullptr;
+  int part_index = -1;  // index of the top-level part this scope belongs to
+};
+
+struct Grammar {
+  std::string form;  // basic / focused / full
+  std::string name;
+  std::vector<std::string> title_keys;
+  int stamp_form_number = 0;
+  std::map<std::string, OptionList> options;
+  std::unique_ptr<Scope> root;
+  std::vector<const Scope*> scopes;  // pre-order, root first
+};
+
+std::unique_ptr<Grammar> load_grammar(std::string_view json_text);
+
+// The grammars compiled into the binary (grammars/*.json), by form kind.
+class GrammarSet {
+ public:
+  GrammarSet();  // loads the built-in grammars; throws GrammarError on a broken file
+  const Grammar* find(std::string_view form) const;
+  const std::vector<std::unique_ptr<Grammar>>& all() const { return grammars_; }
+
+ private:
+  std::vector<std::unique_ptr<Grammar>> grammars_;
+};
+
+}  // namespace hyoka

@@ -1,0 +1,261 @@
+#include "hyoka/grammar.h"
+
+#include <re2/re2.h>
+
+#include <nlohmann/json.hpp>
+
+#include "embedded_grammars.h"
+#include "hyoka/text.h"
+
+namespace hyoka {
+
+namespace {
+
+using nlohmann::json;
+
+std::vector<std::string> strings_of(const json& j, const char* name) {
+  std::vector<std::string> out;
+  if (!j.contains(name)) return out;
+  for (const auto& s : j.at(name)) out.push_back(s.get<std::string>());
+  return out;
+}
+
+OptionList parse_options(const json& list) {
+  OptionList out;
+  for (const auto& o : list) {
+    Option opt;
+    if (o.is_string()) {
+      opt.label = o.get<std::string>();
+    } else {
+      opt.label = o.at("label").get<std::string>();
+      opt.detail = o.value("detail", false);
+      opt.as_printed = o.value("as_printed", false);
+    }
+    opt.printed.push_back(opt.label);
+    if (o.is_object()) {
+      for (auto& v : strings_of(o, "variants")) opt.printed.push_back(v);
+    }
+    for (const auto& p : opt.printed) opt.keys.push_back(text::key(p));
+    out.push_back(std::move(opt));
+  }
+  return out;
+}
+
+ReadType read_type(const std::string& t) {
+  static const std::map<std::string, ReadType> kTypes = {
+      {"text", ReadType::Text},          {"choice", ReadType::Choice},
+      {"checks", ReadType::Checks},      {"date", ReadType::Date},
+      {"period", ReadType::Period},      {"count", ReadType::Count},
+      {"names", ReadType::Names},        {"number_title", ReadType::NumberTitle},
+      {"file_name", ReadType::FileName}, {"bind_name", ReadType::BindName}};
+  const auto it = kTypes.find(t);
+  if (it == kTypes.end()) throw GrammarError("unknown read type: " + t);
+  return it->second;
+}
+
+class Loader {
+ public:
+  explicit Loader(Grammar& g) : g_(g) {}
+
+  const OptionList* options(const json& j) {
+    if (!j.contains("options")) return nullptr;
+    const json& o = j.at("options");
+    if (o.is_string()) {
+      const auto it = g_.options.find(o.get<std::string>());
+      if (it == g_.options.end())
+        throw GrammarError("unknown option list: " + o.get<std::string>());
+      return &it->second;
+    }
+    inline_options_.push_back(std::make_unique<OptionList>(parse_options(o)));
+    return inline_options_.back().get();
+  }
+
+  Read read(const json& j) {
+    Read r;
+    r.type = read_type(j.at("type").get<std::string>());
+    r.path = j.value("path", "");
+    r.options = options(j);
+    if (j.contains("after")) r.after_key = text::key(j.at("after").get<std::string>());
+    if ((r.type == ReadType::Choice || r.type == ReadType::Checks) && r.options == nullptr) {
+      throw GrammarError("choice/checks read without options");
+    }
+    return r;
+  }
+
+  Field field(const json& j) {
+    Field f;
+    f.label = j.at("label").get<std::string>();
+    bool had = false;
+    f.control_label = text::label_key(f.label, &had);  // replaced below by the printed form
+    f.control_label = printed_label(f.label);
+    f.keys.push_back(text::label_key(f.label));
+    for (const auto& v : strings_of(j, "variants")) f.keys.push_back(text::label_key(v));
+    f.numbered = j.value("numbered", false);
+    f.control = j.value("control", false);
+    f.role = j.value("role", "");
+    if (j.contains("reads")) {
+      for (const auto& r : j.at("reads")) f.reads.push_back(read(r));
+    } else if (j.contains("type")) {
+      f.reads.push_back(read(j));
+    }
+    return f;
+  }
+
+  // The canonical Control.label: circled marker, number and ※ removed, full width kept.
+  static std::string printed_label(const std::string& label) {
+    std::string s = label;
+    std::size_t pos = 0;
+    // drop a leading circled number (U+2460..U+2473)
+    if (s.size() >= 3) {
+      std::size_t p = 0;
+      const char32_t cp = text::next_cp(s, p);
+      if (cp >= 0x2460 && cp <= 0x2473) s.erase(0, p);
+    }
+    if (const std::size_t m = s.find("\u203B"); m != std::string::npos) s.erase(m);
+    (void)pos;
+    return text::trim(s);
+  }
+
+  std::unique_ptr<Scope> scope(const json& j, const Scope* parent, int part_index) {
+    auto s = std::make_unique<Scope>();
+    s->parent = parent;
+    s->id = j.value("id", "");
+    s->title = j.value("title", s->id);
+    s->part_index = part_index;
+    for (const auto& h : strings_of(j, "headings")) s->heading_keys.push_back(text::label_key(h));
+    for (const auto& h : strings_of(j, "variants")) s->heading_keys.push_back(text::label_key(h));
+    if (j.contains("pattern")) {
+      s->pattern = std::make_shared<re2::RE2>(j.at("pattern").get<std::string>());
+      if (!s->pattern->ok()) throw GrammarError("bad pattern in " + s->id);
+    }
+    if (j.contains("risk")) {
+      const json& r = j.at("risk");
+      RiskSpec spec;
+      if (r.contains("number") && !r.at("number").is_null())
+        spec.number = r.at("number").get<int>();
+      spec.title = r.at("title").get<std::string>();
+      spec.keys.push_back(text::key(spec.title));
+      for (const auto& v : strings_of(r, "variants")) spec.keys.push_back(text::key(v));
+      s->risk = spec;
+    }
+    s->path = j.value("path", "");
+    const std::string owner = j.value("owner", "");
+    s->owner = owner == "array"       ? Owner::Array
+               : owner == "bind_file" ? Owner::BindFile
+                                      : Owner::None;
+    s->skeleton = j.value("skeleton", "");
+    s->drop_if_blank = j.value("drop_if_blank", false);
+    s->expect = j.value("expect", false);
+    const std::string mode = j.value("mode", "normal");
+    s->mode = mode == "raw"             ? ScopeMode::Raw
+              : mode == "consume_block" ? ScopeMode::ConsumeBlock
+                                        : ScopeMode::Normal;
+    s->reader = j.value("reader", "");
+    if (j.contains("heading_reads")) {
+      for (const auto& r : j.at("heading_reads")) s->heading_reads.push_back(read(r));
+    }
+    if (j.contains("fields")) {
+      for (const auto& f : j.at("fields")) s->fields.push_back(field(f));
+    }
+    if (j.contains("captions")) {
+      for (const auto& c : j.at("captions")) {
+        Caption cap;
+        if (c.is_string()) {
+          cap.keys.push_back(text::label_key(c.get<std::string>()));
+        } else {
+          cap.keys.push_back(text::label_key(c.at("label").get<std::string>()));
+          for (const auto& v : strings_of(c, "variants")) cap.keys.push_back(text::label_key(v));
+          cap.numbered = c.value("numbered", false);
+        }
+        s->captions.push_back(std::move(cap));
+      }
+    }
+    for (const auto& p : strings_of(j, "caption_patterns")) {
+      auto re = std::make_shared<re2::RE2>(p);
+      if (!re->ok()) throw GrammarError("bad caption pattern in " + s->id);
+      s->caption_patterns.push_back(std::move(re));
+    }
+    if (j.contains("children")) {
+      int index = 0;
+      int risk_index = 0;
+      for (const auto& c : j.at("children")) {
+        auto child = scope(c, s.get(), parent == nullptr ? index : part_index);
+        if (child->risk) child->risk_index = risk_index++;
+        s->children.push_back(std::move(child));
+        ++index;
+      }
+    }
+    // Control rows of a risk write into controls[i].
+    if (s->risk) {
+      int ci = 0;
+      for (auto& f : s->fields) {
+        if (!f.control) continue;
+        for (auto& r : f.reads) {
+          r.path =
+              "/controls/" + std::to_string(ci) + (r.type == ReadType::Choice ? "/value" : "/text");
+        }
+        ++ci;
+      }
+    }
+    return s;
+  }
+
+ private:
+  Grammar& g_;
+  std::vector<std::unique_ptr<OptionList>> inline_options_;
+};
+
+void compute_prefixes(Scope& s, const std::string& inherited) {
+  if (s.owner != Owner::None || s.parent == nullptr) {
+    s.prefix.clear();
+  } else if (s.risk) {
+    s.prefix = inherited + "/risks/" + std::to_string(s.risk_index);
+  } else {
+    s.prefix = inherited + s.path;
+  }
+  for (auto& c : s.children) compute_prefixes(*c, s.prefix);
+}
+
+void collect(const Scope& s, std::vector<const Scope*>& out) {
+  out.push_back(&s);
+  for (const auto& c : s.children) collect(*c, out);
+}
+
+}  // namespace
+
+std::unique_ptr<Grammar> load_grammar(std::string_view json_text) {
+  json j;
+  try {
+    j = json::parse(json_text);
+  } catch (const json::exception& e) {
+    throw GrammarError(std::string("grammar is not valid JSON: ") + e.what());
+  }
+  auto g = std::make_unique<Grammar>();
+  try {
+    g->form = j.at("form").get<std::string>();
+    g->name = j.value("name", g->form);
+    for (const auto& t : strings_of(j, "title_keys")) g->title_keys.push_back(text::key(t));
+    g->stamp_form_number = j.value("stamp_form_number", 0);
+    for (const auto& [name, list] : j.at("options").items()) g->options[name] = parse_options(list);
+    Loader loader(*g);
+    g->root = loader.scope(j.at("root"), nullptr, -1);
+  } catch (const json::exception& e) {
+    throw GrammarError(std::string("grammar is malformed: ") + e.what());
+  }
+  compute_prefixes(*g->root, "");
+  collect(*g->root, g->scopes);
+  return g;
+}
+
+GrammarSet::GrammarSet() {
+  for (const auto& src : embedded::grammars()) grammars_.push_back(load_grammar(src.text));
+}
+
+const Grammar* GrammarSet::find(std::string_view form) const {
+  for (const auto& g : grammars_) {
+    if (g->form == form) return g.get();
+  }
+  return nullptr;
+}
+
+}  // namespace hyoka
