@@ -1,0 +1,38 @@
+// The pipeline: decode → normalize → segment → recognize → model → (validate) → emit.
+// `Parser` owns the grammars; it is immutable after construction and safe to share.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "hyoka/grammar.h"
+#include "hyoka/normalize.h"
+
+namespace hyoka {
+
+struct ParseOptions {
+  std::string path;    // reported as source.path; empty for stdin
+  bool spans = false;  // add "spans": {pointer: [first_line, last_line]}
+};
+
+// An input that is not a PIA document at all (exit code 4 in the CLI).
+struct NotAnAssessment : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class Parser {
+ public:
+  Parser();
+  nlohmann::json parse(std::string_view bytes, const ParseOptions& options = {}) const;
+  Normalized normalize_text(std::string_view bytes) const;
+  static std::string_view schema();
+  static std::string_view version();
+
+ private:
+  GrammarSet grammars_;
+};
+
+}  // namespace hyoka

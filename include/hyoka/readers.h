@@ -1,0 +1,52 @@
+// Field readers: one per value type of the grammar. Each reads a Region (the text a field's
+// label row and its continuation rows hold) into a v1 JSON value.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "hyoka/grammar.h"
+
+namespace hyoka {
+
+struct Region {
+  std::string first;                // the label row's cells after the label, joined by '\n'
+  std::vector<std::string> rows;    // continuation rows, each joined by '\n'
+  std::vector<std::string> behind;  // unlabelled rows before the label (merged-cell layouts)
+  std::string all() const;          // first + rows, joined by '\n'
+};
+
+// Free text (SCHEMA rule), null when empty or a placeholder.
+nlohmann::json read_text(const Region& r);
+
+struct ChoiceResult {
+  nlohmann::json value;   // canonical option or null
+  std::string unmatched;  // a bracketed value that is not an option (OCR garbage, old template)
+};
+ChoiceResult read_choice(const Region& r, const OptionList& options);
+
+struct ChecksResult {
+  nlohmann::json checks;  // [Check] in form order
+  int unknown = 0;        // checked == null
+};
+ChecksResult read_checks(const Region& r, const OptionList& options);
+nlohmann::json default_checks(const OptionList& options);
+
+// `( 1 ) 件` → 1; after_key selects the count that follows that option's label.
+nlohmann::json read_count(const Region& r, std::string_view after_key = {});
+
+// File-name list of I-3: numbering prefixes removed.
+std::vector<std::string> split_names(std::string_view text);
+
+// `1. 住民基本台帳ファイル` → {1, "住民基本台帳ファイル"}.
+struct NumberedName {
+  std::optional<int> number;
+  std::string name;
+};
+NumberedName split_numbered_name(std::string_view text);
+
+}  // namespace hyoka

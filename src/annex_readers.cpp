@@ -1,0 +1,150 @@
+#include "annex_readers.h"
+
+#include <re2/re2.h>
+
+#include "hyoka/era_date.h"
+#include "hyoka/model.h"
+#include "hyoka/readers.h"
+#include "hyoka/text.h"
+
+namespace hyoka {
+
+using nlohmann::json;
+
+namespace {
+
+std::string strip_brackets(std::string s) {
+  s = text::trim(s);
+  for (auto [open, close] :
+       {std::pair<std::string_view, std::string_view>{"【", "】"}, {"［", "］"}, {"[", "]"}}) {
+    if (text::starts_with(s, open) && s.size() >= open.size() + close.size() &&
+        s.compare(s.size() - close.size(), close.size(), close) == 0) {
+      return text::trim(s.substr(open.size(), s.size() - open.size() - close.size()));
+    }
+  }
+  return s;
+}
+
+bool bracketed_caption(const std::string& s) {
+  return text::starts_with(s, "【") && s.size() >= 6 && s.compare(s.size() - 3, 3, "】") == 0 &&
+         s.find("、") == std::string::npos;
+}
+
+std::vector<std::string> split_items(const std::string& line) {
+  std::vector<std::string> out;
+  std::string cur;
+  std::size_t pos = 0;
+  int depth = 0;
+  auto flush = [&]() {
+    std::string t = text::trim(cur);
+    cur.clear();
+    static const re2::RE2 kNum(R"(^[0-9]+\.\s*)");
+    re2::RE2::Replace(&t, kNum, "");
+    if (!t.empty() && !text::is_placeholder(t)) out.push_back(t);
+  };
+  while (pos < line.size()) {
+    const std::size_t b = pos;
+    const char32_t cp = text::next_cp(line, pos);
+    if (cp == '(' || cp == 0xFF08) ++depth;
+    if ((cp == ')' || cp == 0xFF09) && depth > 0) --depth;
+    if (depth == 0 && (cp == 0x3001 || cp == ',' || cp == 0xFF0C)) {
+      flush();
+      continue;
+    }
+    cur.append(line, b, pos - b);
+  }
+  flush();
+  return out;
+}
+
+int find_file(const json& files, const std::string& caption) {
+  const NumberedName nn = split_numbered_name(caption);
+  const std::string k = text::key(nn.name);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (files[i]["name"].is_string() && text::key(files[i]["name"].get<std::string>()) == k) {
+      return static_cast<int>(i);
+    }
+  }
+  if (nn.number && k.size() >= 6 && k.find("ファイル") != std::string::npos) {
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      if (files[i]["number"] == *nn.number) return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+}  // namespace
+
+void read_record_items(const std::vector<const Row*>& rows, json& doc, Recognized& out) {
+  json& files = doc["files"];
+  if (files.empty()) return;
+  int file = 0;
+  json* group = nullptr;
+  int group_line = 0;
+  for (const Row* row : rows) {
+    const std::string t = text::render_free_text(row->joined(" "));
+    if (t.empty()) continue;
+    for (const auto& line : text::split(t, '\n')) {
+      const bool caption = row->heading_level > 0 || bracketed_caption(line);
+      if (caption) {
+        if (const int f = find_file(files, line); f >= 0) {
+          file = f;
+          group = nullptr;
+          continue;
+        }
+        json& items = files[file]["record_items"];
+        items.push_back({{"group", strip_brackets(line)}, {"items", json::array()}});
+        group = &items.back();
+        group_line = row->line;
+        out.spans.push_back(
+            {"/files/" + std::to_string(file) + "/record_items/" + std::to_string(items.size() - 1),
+             row->line, row->line});
+        continue;
+      }
+      if (group == nullptr) {
+        json& items = files[file]["record_items"];
+        items.push_back({{"group", nullptr}, {"items", json::array()}});
+        group = &items.back();
+        group_line = row->line;
+      }
+      for (auto& item : split_items(line)) (*group)["items"].push_back(item);
+      (void)group_line;
+    }
+  }
+}
+
+void read_changes(const std::vector<const Row*>& rows, json& doc, Recognized& out) {
+  static const OptionList kTiming = [] {
+    OptionList l;
+    for (const char* s : {"事前", "事後"}) {
+      Option o;
+      o.label = s;
+      o.printed = {s};
+      o.keys = {text::key(s)};
+      l.push_back(o);
+    }
+    return l;
+  }();
+  json& changes = doc["changes"];
+  for (const Row* row : rows) {
+    if (row->cells.size() < 2) continue;
+    const std::string first = text::key(row->cells[0]);
+    if (first == "変更日" || text::key(row->joined(" ")).rfind("変更日項目", 0) == 0) continue;
+    json c = model::change();
+    auto cell = [&](std::size_t i) -> std::string {
+      return i < row->cells.size() ? row->cells[i] : std::string();
+    };
+    if (auto d = parse_date(cell(0))) c["date"] = *d;
+    c["item"] = read_text(Region{cell(1), {}, {}});
+    c["before"] = read_text(Region{cell(2), {}, {}});
+    c["after"] = read_text(Region{cell(3), {}, {}});
+    const std::string timing = text::key(cell(4));
+    if (timing == "事前" || timing == "事後") c["timing"] = timing;
+    c["reason"] = read_text(Region{cell(5), {}, {}});
+    out.spans.push_back({"/changes/" + std::to_string(changes.size()), row->line, row->line});
+    changes.push_back(std::move(c));
+  }
+  (void)kTiming;
+}
+
+}  // namespace hyoka

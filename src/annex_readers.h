@@ -1,0 +1,17 @@
+// Readers of the two annexes whose rows are not label/value pairs: 別添 記録項目 (groups of
+// item lists per file) and 別添 変更箇所 (a six-column table).
+#pragma once
+
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "hyoka/normalize.h"
+#include "hyoka/recognize.h"
+
+namespace hyoka {
+
+void read_record_items(const std::vector<const Row*>& rows, nlohmann::json& doc, Recognized& out);
+void read_changes(const std::vector<const Row*>& rows, nlohmann::json& doc, Recognized& out);
+
+}  // namespace hyoka

@@ -1,0 +1,175 @@
+#include "hyoka/parse.h"
+
+#include <re2/re2.h>
+
+#include "embedded_grammars.h"
+#include "hyoka/decode.h"
+#include "hyoka/model.h"
+#include "hyoka/recognize.h"
+#include "hyoka/sha256.h"
+#include "hyoka/text.h"
+
+namespace hyoka {
+
+using nlohmann::json;
+
+namespace {
+
+struct FormGuess {
+  std::string kind;  // basic / focused / full, or empty
+  std::string version;
+  int evidence_line = 0;
+};
+
+FormGuess detect_form(std::string_view text) {
+  FormGuess g;
+  static const re2::RE2 kStamp(R"(\[((?:令和|平成|昭和)(?:元|[0-9]+)年[0-9]+月)様式([0-9])\])");
+  int line_no = 0;
+  for (const auto& line : text::split(text, '\n')) {
+    ++line_no;
+    if (line_no > 400 && !g.kind.empty()) break;
+    const std::string k = text::key(line);
+    if (k.empty()) continue;
+    std::string when;
+    std::string number;
+    if (g.version.empty() && re2::RE2::PartialMatch(k, kStamp, &when, &number)) {
+      g.version = when + " 様式" + number;
+      if (g.kind.empty()) {
+        g.kind = number == "2" ? "basic" : number == "3" ? "focused" : number == "4" ? "full" : "";
+        g.evidence_line = line_no;
+      }
+    }
+    if (g.kind.empty() && k.find("特定個人情報保護評価書") != std::string::npos) {
+      if (k.find("重点項目評価書") != std::string::npos) g.kind = "focused";
+      if (k.find("全項目評価書") != std::string::npos) g.kind = "full";
+      if (k.find("基礎項目評価書") != std::string::npos) g.kind = "basic";
+      if (!g.kind.empty()) g.evidence_line = line_no;
+    }
+  }
+  return g;
+}
+
+std::size_t count_unknown_checks(const json& j) {
+  std::size_t n = 0;
+  if (j.is_object()) {
+    if (j.contains("checked") && j.contains("label") && j["checked"].is_null()) ++n;
+    for (const auto& [k, v] : j.items()) n += count_unknown_checks(v);
+  } else if (j.is_array()) {
+    for (const auto& v : j) n += count_unknown_checks(v);
+  }
+  return n;
+}
+
+void infer_outsourcing(json& doc, const Recognized& r, std::vector<json>& diags) {
+  for (std::size_t i = 0; i < doc["files"].size(); ++i) {
+    json& o = doc["files"][i]["outsourcing"];
+    if (!o["status"].is_null()) continue;
+    const bool counted =
+        o["declared_count"].is_number() && o["declared_count"].get<long long>() > 0;
+    const bool listed = !o["entrusts"].empty();
+    if (!counted && !listed) continue;
+    o["status"] = "委託する";
+    const std::string base = "/files/" + std::to_string(i) + "/outsourcing";
+    int line = 0;
+    for (const auto& s : r.spans) {
+      if (s.pointer.rfind(base, 0) == 0) {
+        line = s.first;
+        break;
+      }
+    }
+    diags.push_back(model::diagnostic(
+        "REC001", "info",
+        std::string("委託の有無の選択が読み取れなかったため、") +
+            (counted ? "記載された委託件数" : "記載された委託事項") +
+            "から「委託する」と推定しました。",
+        json::array({base + "/status", counted ? base + "/declared_count" : base + "/entrusts"}),
+        line));
+  }
+}
+
+}  // namespace
+
+Parser::Parser() = default;
+
+std::string_view Parser::schema() { return embedded::schema(); }
+std::string_view Parser::version() { return embedded::version(); }
+
+Normalized Parser::normalize_text(std::string_view bytes) const {
+  return normalize(decode(bytes).text);
+}
+
+json Parser::parse(std::string_view bytes, const ParseOptions& options) const {
+  const Decoded decoded = decode(bytes);
+  const Normalized norm = normalize(decoded.text);
+  const FormGuess form = detect_form(decoded.text);
+
+  std::vector<json> diags;
+  const Grammar* grammar = grammars_.find(form.kind.empty() ? "focused" : form.kind);
+  if (grammar == nullptr) {
+    grammar = grammars_.find("focused");
+    diags.push_back(model::diagnostic(
+        "REC004", "info",
+        "この様式（" + form.kind +
+            "）専用の文法はまだないため、重点項目評価書（様式3）の文法で読み取りました。",
+        json::array({"/form/kind"}), form.evidence_line));
+  }
+  Recognized r = recognize(norm, *grammar);
+  if (form.kind.empty()) {
+    if (r.label_hits < 5) {
+      throw NotAnAssessment(
+          "特定個人情報保護評価書として認識できる見出しや項目がほとんどありません（" +
+          std::to_string(r.label_hits) + " 件）。");
+    }
+    diags.push_back(model::diagnostic(
+        "REC005", "warning",
+        "表紙の題名や様式番号が見つからないため、評価書の種類を判定できません。もっとも近い " +
+            grammar->name + " として読み取りました。",
+        json::array({"/form/kind"}), 0));
+  }
+  json& doc = r.doc;
+  doc["source"] = {{"path", options.path.empty() ? json(nullptr) : json(options.path)},
+                   {"sha256", sha256_hex(bytes)},
+                   {"bytes", bytes.size()},
+                   {"encoding", decoded.encoding},
+                   {"layout", norm.layout}};
+  doc["form"] = {{"kind", form.kind.empty() ? json(grammar->form) : json(form.kind)},
+                 {"version", form.version.empty() ? json(nullptr) : json(form.version)}};
+  if (decoded.invalid_sequences > 0) {
+    diags.push_back(model::diagnostic(
+        "DEC001", "warning",
+        "UTF-8 として不正なバイト列が " + std::to_string(decoded.invalid_sequences) +
+            " か所あり、U+FFFD に置き換えました。",
+        json::array({"/source/encoding"}), static_cast<int>(decoded.first_invalid_line)));
+  }
+  infer_outsourcing(doc, r, diags);
+  // the summary keys of SCHEMA.md
+  doc["threshold"]["target_population"] = doc["affair"]["target_population"];
+  doc["threshold"]["serious_incident"] = doc["serious_incident"];
+  doc["threshold"]["result"] = doc["procedures"]["basic_assessment"]["threshold_result"];
+
+  for (auto& d : r.diagnostics) diags.push_back(std::move(d));
+  doc["diagnostics"] = json::array();
+  for (auto& d : diags) doc["diagnostics"].push_back(std::move(d));
+  const std::size_t lines_total = norm.lines_total;
+  doc["quality"] = {
+      {"lines_total", lines_total},
+      {"lines_recognized", std::min(r.lines_recognized, lines_total)},
+      {"checks_unknown", count_unknown_checks(doc["files"]) + count_unknown_checks(doc["systems"])},
+      {"sections_missing", r.sections_missing}};
+  if (lines_total > 0 && r.lines_recognized * 2 < lines_total) {
+    doc["diagnostics"].push_back(
+        model::diagnostic("REC006", "warning",
+                          "入力 " + std::to_string(lines_total) + " 行のうち認識できたのは " +
+                              std::to_string(r.lines_recognized) +
+                              " 行だけです。抽出結果の品質が低い可能性があります。",
+                          json::array({"/quality/lines_recognized"}), 0));
+  }
+  if (options.spans) {
+    json spans = json::object();
+    for (const auto& s : r.spans) spans[s.pointer] = {s.first, s.last};
+    doc["spans"] = std::move(spans);
+  }
+  return std::move(doc);
+}
+
+}  // namespace hyoka

@@ -1,0 +1,341 @@
+#include "hyoka/readers.h"
+
+#include <re2/re2.h>
+
+#include "hyoka/text.h"
+
+namespace hyoka {
+
+using nlohmann::json;
+
+std::string Region::all() const {
+  std::string out = first;
+  for (const auto& r : rows) {
+    if (r.empty()) continue;
+    if (!out.empty()) out += '\n';
+    out += r;
+  }
+  return out;
+}
+
+json read_text(const Region& r) {
+  const std::string t = text::render_free_text(r.all());
+  if (t.empty() || text::is_placeholder(t)) return nullptr;
+  return t;
+}
+
+namespace {
+
+// Index of the option whose key equals k, else -1.
+int exact_option(const OptionList& options, std::string_view k, std::size_t* variant = nullptr) {
+  for (std::size_t i = 0; i < options.size(); ++i) {
+    for (std::size_t v = 0; v < options[i].keys.size(); ++v) {
+      if (options[i].keys[v] == k) {
+        if (variant) *variant = v;
+        return static_cast<int>(i);
+      }
+    }
+  }
+  return -1;
+}
+
+// Index of the option whose key is the longest prefix of k, else -1.
+int prefix_option(const OptionList& options, std::string_view k, std::size_t* variant,
+                  std::size_t* length) {
+  int best = -1;
+  std::size_t best_len = 0;
+  for (std::size_t i = 0; i < options.size(); ++i) {
+    for (std::size_t v = 0; v < options[i].keys.size(); ++v) {
+      const std::string& ok = options[i].keys[v];
+      if (!ok.empty() && ok.size() > best_len && k.substr(0, ok.size()) == ok) {
+        best = static_cast<int>(i);
+        best_len = ok.size();
+        if (variant) *variant = v;
+      }
+    }
+  }
+  if (length) *length = best_len;
+  return best;
+}
+
+std::string strip_option_number(std::string_view k) {
+  // "1)実施する" → "実施する"
+  std::size_t i = 0;
+  while (i < k.size() && k[i] >= '0' && k[i] <= '9') ++i;
+  if (i > 0 && i < k.size() && k[i] == ')') return std::string(k.substr(i + 1));
+  return std::string(k);
+}
+
+std::size_t find_options_caption(std::string_view s) {
+  std::size_t best = std::string_view::npos;
+  for (std::string_view c : {"<選択肢>", "＜選択肢＞", "〈選択肢〉"}) {
+    best = std::min(best, s.find(c));
+  }
+  return best;
+}
+
+}  // namespace
+
+ChoiceResult read_choice(const Region& r, const OptionList& options) {
+  ChoiceResult res;
+  res.value = nullptr;
+  std::string s = r.first;
+  if (text::trim(s).empty()) {
+    for (const auto& row : r.rows) {
+      if (!text::trim(row).empty()) {
+        s = row;
+        break;
+      }
+    }
+  }
+  // 1. a bracketed value ⟦…⟧
+  if (const std::size_t open = s.find(text::kChoiceOpen); open != std::string::npos) {
+    const std::size_t start = open + text::kChoiceOpen.size();
+    const std::size_t close = s.find(text::kChoiceClose, start);
+    const std::string inner =
+        s.substr(start, close == std::string::npos ? std::string::npos : close - start);
+    const std::string k = strip_option_number(text::key(inner));
+    if (k.empty()) return res;
+    if (const int i = exact_option(options, k); i >= 0) {
+      res.value = options[i].label;
+      return res;
+    }
+    std::size_t len = 0;
+    if (const int i = prefix_option(options, k, nullptr, &len); i >= 0 && len * 2 >= k.size()) {
+      res.value = options[i].label;
+      return res;
+    }
+    res.unmatched = text::trim(inner);
+    return res;
+  }
+  // 2. a checked box before an option
+  for (std::size_t p = s.find(text::kChecked); p != std::string::npos;
+       p = s.find(text::kChecked, p + 1)) {
+    std::string after = s.substr(p + text::kChecked.size());
+    const std::size_t stop = text::first_token(after);
+    if (stop != std::string::npos) after.resize(stop);
+    if (const std::size_t cap = find_options_caption(after); cap != std::string::npos) {
+      after.resize(cap);
+    }
+    const std::string k = strip_option_number(text::key(after));
+    std::size_t len = 0;
+    if (const int i = prefix_option(options, k, nullptr, &len); i >= 0) {
+      res.value = options[i].label;
+      return res;
+    }
+  }
+  // 3. a plain value echoed before the option boxes or the option list
+  std::string head = s;
+  if (const std::size_t t = text::first_token(head); t != std::string::npos) head.resize(t);
+  if (const std::size_t cap = find_options_caption(head); cap != std::string::npos) {
+    head.resize(cap);
+  }
+  const std::string first_line = text::split(text::trim(head), '\n').front();
+  if (const int i = exact_option(options, text::key(first_line)); i >= 0) {
+    res.value = options[i].label;
+  }
+  return res;
+}
+
+json default_checks(const OptionList& options) {
+  json out = json::array();
+  for (const auto& o : options)
+    out.push_back({{"label", o.label}, {"checked", nullptr}, {"detail", nullptr}});
+  return out;
+}
+
+namespace {
+
+struct Segment {
+  std::string_view mark;  // token before the text
+  std::string text;       // text up to the next token
+};
+
+std::vector<Segment> segments(std::string_view s) {
+  std::vector<Segment> out;
+  std::size_t pos = 0;
+  std::string_view mark;
+  while (pos <= s.size()) {
+    const std::string_view rest = s.substr(pos);
+    std::size_t next = std::string_view::npos;
+    std::string_view next_mark;
+    for (std::string_view t :
+         {text::kChecked, text::kUnchecked, text::kUnknown, text::kBracketedUnknown}) {
+      const std::size_t p = rest.find(t);
+      if (p < next) {
+        next = p;
+        next_mark = t;
+      }
+    }
+    const std::string_view chunk = rest.substr(0, next);
+    if (!mark.empty()) out.push_back({mark, std::string(chunk)});
+    if (next == std::string_view::npos) break;
+    mark = next_mark;
+    pos += next + next_mark.size();
+  }
+  return out;
+}
+
+std::string paren_detail(std::string_view t) {
+  // first parenthesised group: ( … ) or （ … ）, unclosed runs to the end
+  std::size_t open = std::string_view::npos;
+  std::size_t open_len = 0;
+  for (std::string_view o : {"(", "（"}) {
+    const std::size_t p = t.find(o);
+    if (p < open) {
+      open = p;
+      open_len = o.size();
+    }
+  }
+  if (open == std::string_view::npos) return {};
+  std::string_view inner = t.substr(open + open_len);
+  int depth = 0;
+  std::size_t end = inner.size();
+  std::size_t pos = 0;
+  while (pos < inner.size()) {
+    const std::size_t b = pos;
+    const char32_t cp = text::next_cp(inner, pos);
+    if (cp == '(' || cp == 0xFF08) ++depth;
+    if (cp == ')' || cp == 0xFF09) {
+      if (depth == 0) {
+        end = b;
+        break;
+      }
+      --depth;
+    }
+  }
+  std::string d = text::render_free_text(inner.substr(0, end));
+  for (auto& c : d) {
+    if (c == '\n') c = ' ';
+  }
+  d = text::trim(d);
+  if (text::is_placeholder(d)) return {};
+  return d;
+}
+
+}  // namespace
+
+ChecksResult read_checks(const Region& r, const OptionList& options) {
+  ChecksResult res;
+  res.checks = default_checks(options);
+  std::vector<bool> seen(options.size(), false);
+  const std::string own = r.all();
+  std::string behind;
+  for (const auto& b : r.behind) behind += b + "\n";
+  const bool explicit_empty = own.find(text::kUnchecked) != std::string::npos ||
+                              behind.find(text::kUnchecked) != std::string::npos;
+  for (const std::string* src : std::initializer_list<const std::string*>{&own, &behind}) {
+    for (const auto& seg : segments(*src)) {
+      std::string body = seg.text;
+      if (const std::size_t cap = find_options_caption(body); cap != std::string::npos)
+        body.resize(cap);
+      const std::string k = text::key(body);
+      std::size_t variant = 0;
+      std::size_t len = 0;
+      const int i = prefix_option(options, k, &variant, &len);
+      if (i < 0 || seen[i]) continue;
+      seen[i] = true;
+      json& c = res.checks[i];
+      if (seg.mark == text::kChecked) {
+        c["checked"] = true;
+      } else if (seg.mark == text::kUnchecked) {
+        c["checked"] = false;
+      } else if (seg.mark == text::kBracketedUnknown && explicit_empty) {
+        c["checked"] = true;
+      }
+      if (options[i].as_printed) c["label"] = options[i].printed[variant];
+      if (options[i].detail) {
+        const std::string d = paren_detail(body);
+        if (!d.empty()) c["detail"] = d;
+      }
+    }
+  }
+  for (const auto& c : res.checks) {
+    if (c["checked"].is_null()) ++res.unknown;
+  }
+  return res;
+}
+
+json read_count(const Region& r, std::string_view after_key) {
+  std::string s = text::key(r.all());  // NFKC: （ ） → ( ), whitespace removed
+  if (!after_key.empty()) {
+    const std::size_t p = s.find(after_key);
+    if (p == std::string::npos) return nullptr;
+    s.erase(0, p + after_key.size());
+  }
+  static const re2::RE2 kCount(R"(\(([0-9][0-9,]*)?\)件)");
+  std::string digits;
+  re2::StringPiece input(s);
+  if (!re2::RE2::FindAndConsume(&input, kCount, &digits)) return nullptr;
+  if (!after_key.empty()) {
+    // the count must belong to this option: nothing but a token may stand between
+    const std::size_t at = s.find("件");
+    (void)at;
+  }
+  std::string clean;
+  for (char c : digits) {
+    if (c != ',') clean += c;
+  }
+  if (clean.empty() || clean.size() > 15) return nullptr;
+  return std::stoll(clean);
+}
+
+std::vector<std::string> split_names(std::string_view in) {
+  std::string s = text::render_free_text(in);
+  for (auto& c : s) {
+    if (c == '\n') c = ' ';
+  }
+  s = text::fold_width(s);
+  // numbering: "1. ", "(1)", "（１）", "⑴"…
+  static const re2::RE2 kNumber(R"((?:^|\s)(?:[0-9]+\.|[(（][0-9]+[)）]|[⑴-⒇]))");
+  std::vector<std::string> out;
+  std::string marked;
+  re2::StringPiece input(s);
+  std::size_t last = 0;
+  re2::StringPiece match;
+  while (kNumber.Match(s, last, s.size(), re2::RE2::UNANCHORED, &match, 1)) {
+    const std::size_t at = static_cast<std::size_t>(match.data() - s.data());
+    const std::string piece = text::trim(s.substr(last, at - last));
+    if (!piece.empty()) out.push_back(piece);
+    last = at + match.size();
+    if (match.size() == 0) break;
+  }
+  const std::string tail = text::trim(s.substr(last));
+  if (!tail.empty()) out.push_back(tail);
+  std::vector<std::string> clean;
+  for (auto& n : out) {
+    if (!text::is_placeholder(n)) clean.push_back(n);
+  }
+  return clean;
+}
+
+NumberedName split_numbered_name(std::string_view in) {
+  NumberedName nn;
+  std::string s = text::render_free_text(in);
+  s = text::split(s, '\n').front();
+  s = text::trim(s);
+  static const re2::RE2 kPrefix(R"(^(?:([0-9]+)\s*\.|[(（]([0-9]+)[)）])\s*(.*)$)");
+  std::string a;
+  std::string b;
+  std::string rest;
+  if (re2::RE2::FullMatch(s, kPrefix, &a, &b, &rest)) {
+    const std::string& d = a.empty() ? b : a;
+    if (d.size() < 6) nn.number = std::stoi(d);
+    nn.name = text::trim(rest);
+    return nn;
+  }
+  // ⑴ … ⒇ (U+2474..U+2487)
+  std::size_t p = 0;
+  if (!s.empty()) {
+    const char32_t cp = text::next_cp(s, p);
+    if (cp >= 0x2474 && cp <= 0x2487) {
+      nn.number = static_cast<int>(cp - 0x2474 + 1);
+      nn.name = text::trim(s.substr(p));
+      return nn;
+    }
+  }
+  nn.name = s;
+  return nn;
+}
+
+}  // namespace hyoka

@@ -1,0 +1,688 @@
+#include "hyoka/recognize.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <set>
+
+#include "annex_readers.h"
+#include "hyoka/era_date.h"
+#include "hyoka/model.h"
+#include "hyoka/readers.h"
+#include "hyoka/text.h"
+
+namespace hyoka {
+
+namespace {
+
+using nlohmann::json;
+
+struct Instance {
+  const Scope* scope = nullptr;
+  Instance* parent = nullptr;
+  json obj;
+  std::vector<std::unique_ptr<Instance>> children;
+  std::optional<int> number;
+  bool content = false;
+  int line = 0;
+  int bind_index = -1;  // BindFile: which file
+  std::string bound_name;
+  std::vector<Span> spans;  // pointers relative to obj
+};
+
+struct Frame {
+  const Scope* scope;
+  Instance* inst;
+};
+
+enum class Kind { Heading, Field, Caption };
+
+struct Match {
+  Kind kind;
+  const Scope* scope = nullptr;  // Heading: the scope to enter; Field/Caption: the owning scope
+  const Field* field = nullptr;
+  std::optional<int> number;
+  bool fallback = false;
+  std::string value;  // the rest of the row after the label
+};
+
+struct Hit {
+  const Scope* scope = nullptr;
+  Instance* inst = nullptr;
+  const std::vector<Read>* reads = nullptr;
+  const Field* field = nullptr;
+  Region region;
+  std::vector<const Row*> rows;  // continuation rows
+  int first_line = 0;
+  int last_line = 0;
+};
+
+bool is_option_list_row(const Row& row) {
+  static const re2::RE2 kItem(R"(^[0-9]+\)\s*\S.*$)");
+  bool any = false;
+  for (const auto& cell : row.cells) {
+    if (cell.empty()) continue;
+    std::string c = cell;
+    for (std::string_view cap : {"<選択肢>", "＜選択肢＞"}) {
+      if (const std::size_t p = c.find(cap); p != std::string::npos) c.erase(p, cap.size());
+    }
+    c = text::trim(c);
+    any = true;
+    if (c.empty()) continue;
+    for (const auto& line : text::split(c, '\n')) {
+      if (!re2::RE2::FullMatch(text::trim(line), kItem)) return false;
+    }
+  }
+  return any;
+}
+
+bool contains(const std::vector<std::string>& keys, const std::string& k) {
+  return std::find(keys.begin(), keys.end(), k) != keys.end();
+}
+
+class Engine {
+ public:
+  Engine(const Normalized& n, const Grammar& g) : n_(n), g_(g) {
+    root_ = std::make_unique<Instance>();
+    root_->scope = g.root.get();
+    root_->obj = model::document();
+    model::apply_grammar_defaults(*g.root, root_->obj);
+    stack_.push_back({g.root.get(), root_.get()});
+    for (const Scope* s : g.scopes) {
+      auto add = [&](const std::vector<std::string>& keys) {
+        for (const auto& k : keys) {
+          if (k.size() >= kMinLabelPrefix) label_prefixes_.push_back(k);
+        }
+      };
+      add(s->heading_keys);
+      for (const auto& f : s->fields) add(f.keys);
+      for (const auto& c : s->captions) add(c.keys);
+      all_labels_.insert(s->heading_keys.begin(), s->heading_keys.end());
+      for (const auto& f : s->fields) all_labels_.insert(f.keys.begin(), f.keys.end());
+      for (const auto& c : s->captions) all_labels_.insert(c.keys.begin(), c.keys.end());
+      if (s->pattern) all_patterns_.push_back(s->pattern.get());
+      for (const auto& p : s->caption_patterns) all_patterns_.push_back(p.get());
+    }
+  }
+
+  Recognized run() {
+    for (const Row& row : n_.rows) step(row);
+    close_hit();
+    return finish();
+  }
+
+ private:
+  // ---- row loop ---------------------------------------------------------------------------
+  void step(const Row& row) {
+    if (row.blank()) {
+      if (consuming_ && consumed_any_) consuming_ = false;
+      return;
+    }
+    if (consuming_) {
+      consumed_any_ = true;
+      ++recognized_;
+      return;
+    }
+    const Scope* top = stack_.back().scope;
+    if (top->mode == ScopeMode::Raw) {
+      if (auto m = classify(row, /*parts_only=*/true)) {
+        apply(*m, row);
+        ++recognized_;
+        return;
+      }
+      raw_rows_[top].push_back(&row);
+      ++recognized_;
+      return;
+    }
+    if (is_option_list_row(row)) {
+      ++recognized_;
+      return;
+    }
+    if (auto m = classify(row, false)) {
+      apply(*m, row);
+      ++recognized_;
+      ++label_hits_;
+      return;
+    }
+    if (is_stray_label(row)) {
+      close_hit();  // a label of another part of the form ends the open value
+      return;
+    }
+    if (shows_unread_label(row)) return;  // a label with its value on the same line: not understood
+    if (open_) {
+      open_->rows.push_back(&row);
+      open_->last_line = row.line;
+      // Only a table layout keeps a value's rows under its label; in other layouts a following
+      // row is a guess until layout recovery (issue 4) can place it, so it is not counted.
+      if (n_.layout == "ocr-html") ++recognized_;
+    }
+  }
+
+  // True when the row is a label of the form that is out of place here (scrambled or lost pages).
+  bool is_stray_label(const Row& row) const {
+    for (const auto& cell : row.cells) {
+      if (cell.empty()) continue;
+      const std::string lk = text::label_key(cell.substr(0, text::first_token(cell)));
+      if (lk.empty()) return false;
+      if (all_labels_.count(lk) > 0) return true;
+      for (const re2::RE2* p : all_patterns_) {
+        if (re2::RE2::FullMatch(lk, *p)) return true;
+      }
+      return false;
+    }
+    return false;
+  }
+
+  // True when the row starts with a known label followed by more text: the label is visible but
+  // the layout kept it from being read (pdftotext prints `①システムの名称 軽自動車税システム`).
+  // Such a row is neither a value of the open field nor counted as recognized.
+  bool shows_unread_label(const Row& row) const {
+    for (const auto& cell : row.cells) {
+      if (cell.empty()) continue;
+      const std::string lk = text::label_key(cell.substr(0, text::first_token(cell)));
+      for (const auto& k : label_prefixes_) {
+        if (lk.size() > k.size() && lk.compare(0, k.size(), k) == 0) return true;
+      }
+      return false;
+    }
+    return false;
+  }
+
+  // ---- matching ---------------------------------------------------------------------------
+  std::optional<Match> classify(const Row& row, bool parts_only) {
+    std::optional<Match> caption;
+    for (std::size_t ci = 0; ci < row.cells.size(); ++ci) {
+      const std::string& cell = row.cells[ci];
+      if (cell.empty()) continue;
+      const std::size_t tok = text::first_token(cell);
+      const std::string label = cell.substr(0, tok);
+      bool had_number = false;
+      const std::string lk = text::label_key(label, &had_number);
+      if (lk.empty()) return caption;
+      std::optional<Match> m = parts_only ? find_part(lk) : find(lk, had_number);
+      if (!m && !parts_only) m = find_fallback(lk);
+      if (!m) return caption;
+      bool later = false;
+      for (std::size_t k = ci + 1; k < row.cells.size(); ++k)
+        later = later || !row.cells[k].empty();
+      if (m->kind == Kind::Caption && later && tok == std::string::npos) {
+        caption = m;
+        continue;
+      }
+      std::string value = tok == std::string::npos ? std::string() : cell.substr(tok);
+      for (std::size_t k = ci + 1; k < row.cells.size(); ++k) {
+        if (row.cells[k].empty()) continue;
+        if (!value.empty()) value += '\n';
+        value += row.cells[k];
+      }
+      m->value = std::move(value);
+      return m;
+    }
+    return caption;
+  }
+
+  static std::optional<int> risk_number(const std::string& lk, bool* is_risk) {
+    static const re2::RE2 kRisk(R"(^リスク([0-9]*):?(.*)$)");
+    std::string num;
+    std::string title;
+    *is_risk = re2::RE2::FullMatch(lk, kRisk, &num, &title) &&
+               (!num.empty() || lk.find(':') != std::string::npos ||
+                lk.size() > std::string("リスク").size());
+    if (!*is_risk || num.empty() || num.size() > 3) return std::nullopt;
+    return std::stoi(num);
+  }
+
+  // Candidates reachable from the stack: innermost scope first.
+  std::optional<Match> find(const std::string& lk, bool had_number) {
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
+      const Scope* s = it->scope;
+      std::optional<Match> best;
+      int best_rank = -1;
+      auto offer = [&](Match m, int rank) {
+        if (rank > best_rank) {
+          best = std::move(m);
+          best_rank = rank;
+        }
+      };
+      for (const auto& f : s->fields) {
+        if (f.numbered && !had_number) continue;
+        if (contains(f.keys, lk)) offer({Kind::Field, s, &f, {}, false, {}}, f.numbered ? 4 : 3);
+      }
+      for (const auto& c : s->captions) {
+        if (c.numbered && !had_number) continue;
+        if (contains(c.keys, lk))
+          offer({Kind::Caption, s, nullptr, {}, false, {}}, c.numbered ? 5 : 1);
+      }
+      for (const auto& p : s->caption_patterns) {
+        if (re2::RE2::FullMatch(lk, *p)) offer({Kind::Caption, s, nullptr, {}, false, {}}, 1);
+      }
+      if (auto h = find_child_heading(*s, lk)) offer(*h, 2);
+      if (best) return best;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Match> find_child_heading(const Scope& s, const std::string& lk) {
+    bool is_risk = false;
+    const std::optional<int> rnum = risk_number(lk, &is_risk);
+    const Scope* single_risk = nullptr;
+    int risks = 0;
+    for (const auto& c : s.children) {
+      if (c->pattern) {
+        std::string num;
+        if (re2::RE2::FullMatch(lk, *c->pattern, &num) && !num.empty() && num.size() < 4) {
+          return Match{Kind::Heading, c.get(), nullptr, std::stoi(num), false, {}};
+        }
+        continue;
+      }
+      if (c->risk) {
+        ++risks;
+        single_risk = c.get();
+        if (is_risk && c->risk->number == rnum)
+          return Match{Kind::Heading, c.get(), nullptr, rnum, false, {}};
+        continue;
+      }
+      if (contains(c->heading_keys, lk))
+        return Match{Kind::Heading, c.get(), nullptr, {}, false, {}};
+    }
+    if (is_risk && risks == 1) return Match{Kind::Heading, single_risk, nullptr, rnum, false, {}};
+    if (is_risk && risks > 1) {
+      // numbering lost: choose by title
+      for (const auto& c : s.children) {
+        if (!c->risk) continue;
+        for (const auto& k : c->risk->keys) {
+          if (lk.find(k) != std::string::npos)
+            return Match{Kind::Heading, c.get(), nullptr, rnum, false, {}};
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Match> find_part(const std::string& lk) {
+    for (const auto& c : g_.root->children) {
+      if (contains(c->heading_keys, lk) && c.get() != stack_.back().scope) {
+        return Match{Kind::Heading, c.get(), nullptr, {}, false, {}};
+      }
+    }
+    return std::nullopt;
+  }
+
+  int current_part() const {
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
+      if (it->scope->part_index >= 0) return it->scope->part_index;
+    }
+    return -1;
+  }
+
+  // A label not reachable from the stack: a lost page skipped its heading.
+  std::optional<Match> find_fallback(const std::string& lk) {
+    if (open_ && text::trim(open_->region.first).empty() && open_->rows.empty() &&
+        !open_->reads->empty() && open_->reads->front().type == ReadType::Text) {
+      return std::nullopt;  // a label on its own line waits for its value
+    }
+    // (a) a field of another section of the same owner instance
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
+      std::vector<std::pair<const Scope*, const Field*>> found;
+      collect_fields(*it->scope, lk, found, it->scope);
+      if (found.size() == 1)
+        return Match{Kind::Field, found[0].first, found[0].second, {}, true, {}};
+      if (!found.empty()) break;
+      if (it->scope->owner != Owner::None) break;
+    }
+    // (b) a heading further on in the form
+    const int part = current_part();
+    for (const Scope* s : g_.scopes) {
+      if (s->parent == nullptr || s->part_index < part) continue;
+      if (s->risk) continue;
+      bool hit = false;
+      std::optional<int> number;
+      if (s->pattern) {
+        std::string num;
+        hit = re2::RE2::FullMatch(lk, *s->pattern, &num) && !num.empty() && num.size() < 4;
+        if (hit) number = std::stoi(num);
+      } else {
+        hit = contains(s->heading_keys, lk);
+      }
+      if (hit) return Match{Kind::Heading, s, nullptr, number, true, {}};
+    }
+    return std::nullopt;
+  }
+
+  void collect_fields(const Scope& s, const std::string& lk,
+                      std::vector<std::pair<const Scope*, const Field*>>& out, const Scope* top) {
+    for (const auto& f : s.fields) {
+      if (!f.numbered && contains(f.keys, lk)) out.emplace_back(&s, &f);
+    }
+    for (const auto& c : s.children) {
+      if (c->owner != Owner::None || c->mode != ScopeMode::Normal || c->pattern) continue;
+      collect_fields(*c, lk, out, top);
+    }
+  }
+
+  // ---- applying a match -------------------------------------------------------------------
+  void apply(const Match& m, const Row& row) {
+    close_hit();
+    if (m.kind == Kind::Heading) {
+      enter(m, row);
+      return;
+    }
+    if (m.fallback) {
+      move_to(m.scope);
+    } else {
+      pop_to(m.scope);
+    }
+    if (m.kind == Kind::Caption) return;
+    open(m.scope, stack_.back().inst, &m.field->reads, m.field, m.value, row);
+  }
+
+  void pop_to(const Scope* s) {
+    while (stack_.size() > 1 && stack_.back().scope != s) stack_.pop_back();
+  }
+
+  // Makes `s` the top of the stack, entering the scopes between (a jump over lost pages).
+  void move_to(const Scope* s) {
+    std::vector<const Scope*> chain;
+    for (const Scope* p = s; p != nullptr; p = p->parent) chain.push_back(p);
+    std::reverse(chain.begin(), chain.end());
+    std::size_t common = 0;
+    while (common < chain.size() && common < stack_.size() && stack_[common].scope == chain[common])
+      ++common;
+    stack_.resize(std::max<std::size_t>(common, 1));
+    for (std::size_t i = stack_.size(); i < chain.size(); ++i)
+      push_scope(chain[i], std::nullopt, 0);
+  }
+
+  void enter(const Match& m, const Row& row) {
+    const Scope* s = m.scope;
+    if (m.fallback) {
+      move_to(s->parent);
+    } else {
+      pop_to(s->parent);
+    }
+    if (s->owner == Owner::None && s->parent == g_.root.get()) {
+      // a part printed again (II heading per file): keep its instance state
+    }
+    push_scope(s, m.number, row.line);
+    if (s->mode == ScopeMode::ConsumeBlock) {
+      consuming_ = true;
+      consumed_any_ = false;
+    }
+    if (!s->heading_reads.empty())
+      open(s, stack_.back().inst, &s->heading_reads, nullptr, m.value, row);
+  }
+
+  void push_scope(const Scope* s, std::optional<int> number, int line) {
+    entered_.insert(s);
+    Instance* owner = stack_.back().inst;
+    if (s->owner == Owner::None) {
+      stack_.push_back({s, owner});
+      return;
+    }
+    auto inst = std::make_unique<Instance>();
+    inst->scope = s;
+    inst->parent = owner;
+    inst->obj = model::skeleton(s->skeleton);
+    model::apply_grammar_defaults(*s, inst->obj);
+    inst->number = number;
+    inst->line = line;
+    if (s->owner == Owner::BindFile) inst->bind_index = bind_count_++;
+    Instance* raw = inst.get();
+    owner->children.push_back(std::move(inst));
+    stack_.push_back({s, raw});
+  }
+
+  void open(const Scope* s, Instance* inst, const std::vector<Read>* reads, const Field* f,
+            const std::string& value, const Row& row) {
+    Hit h;
+    h.scope = s;
+    h.inst = inst;
+    h.reads = reads;
+    h.field = f;
+    h.region.first = value;
+    h.first_line = row.line;
+    h.last_line = row.line;
+    const bool wants_behind = std::any_of(reads->begin(), reads->end(),
+                                          [](const Read& r) { return r.type == ReadType::Checks; });
+    if (wants_behind) {
+      for (auto it = last_rows_.rbegin(); it != last_rows_.rend(); ++it) {
+        if (!(*it)->cells.empty() && !(*it)->cells[0].empty()) break;
+        h.region.behind.insert(h.region.behind.begin(), (*it)->joined());
+      }
+    }
+    open_ = std::move(h);
+  }
+
+  // ---- reading a closed field -------------------------------------------------------------
+  void close_hit() {
+    if (!open_) return;
+    Hit h = std::move(*open_);
+    open_.reset();
+    for (const Row* r : h.rows) h.region.rows.push_back(r->joined());
+    last_rows_ = h.rows;
+    for (const Read& r : *h.reads) read_into(h, r);
+  }
+
+  void put(Hit& h, const Read& r, json value, bool content) {
+    const std::string path = h.scope->prefix + r.path;
+    if (value.is_null()) return;
+    h.inst->obj[json::json_pointer(path)] = std::move(value);
+    if (content) h.inst->content = true;
+    h.inst->spans.push_back({path, h.first_line, h.last_line});
+  }
+
+  void read_into(Hit& h, const Read& r) {
+    switch (r.type) {
+      case ReadType::Text:
+        put(h, r, read_text(h.region), true);
+        break;
+      case ReadType::Choice: {
+        ChoiceResult c = read_choice(h.region, *r.options);
+        if (!c.unmatched.empty()) {
+          diag("REC003", "warning",
+               "「" + c.unmatched + "」はこの項目の選択肢にありません。値は null としました。", h,
+               r);
+        }
+        if (h.field != nullptr && !h.field->role.empty() && h.inst->bind_index == 0) {
+          roles_[h.field->role] = c.value;
+        }
+        put(h, r, c.value, true);
+        break;
+      }
+      case ReadType::Checks: {
+        ChecksResult c = read_checks(h.region, *r.options);
+        bool any = false;
+        for (const auto& ch : c.checks)
+          any = any || ch["checked"] == true || !ch["detail"].is_null();
+        put(h, r, c.checks, any);
+        break;
+      }
+      case ReadType::Date:
+      case ReadType::Period: {
+        const std::string all = h.region.all();
+        std::optional<std::string> iso =
+            r.type == ReadType::Date ? parse_date(all) : parse_period(all);
+        if (!iso && looks_like_invalid_date(all)) {
+          diag("REC002", "warning", "日付「" + text::render_free_text(all) + "」を読めません。", h,
+               r);
+        }
+        put(h, r, iso ? json(*iso) : json(nullptr), true);
+        break;
+      }
+      case ReadType::Count:
+        put(h, r, read_count(h.region, r.after_key), true);
+        break;
+      case ReadType::Names: {
+        json names = json::array();
+        for (auto& n : split_names(h.region.all())) names.push_back(n);
+        if (!names.empty()) put(h, r, names, true);
+        break;
+      }
+      case ReadType::NumberTitle: {
+        const Row* values = h.rows.empty() ? nullptr : h.rows.front();
+        if (values == nullptr) break;
+        std::vector<std::string> cells;
+        for (const auto& c : values->cells) cells.push_back(c);
+        Read rn{ReadType::Text, "/header/number", nullptr, {}};
+        Read rt{ReadType::Text, "/header/title", nullptr, {}};
+        Hit one = h;
+        one.last_line = values->line;
+        one.first_line = values->line;
+        if (!cells.empty()) put(one, rn, read_text(Region{cells[0], {}, {}}), true);
+        if (cells.size() > 1) {
+          std::string rest;
+          for (std::size_t i = 1; i < cells.size(); ++i) rest += (i > 1 ? "\n" : "") + cells[i];
+          put(one, rt, read_text(Region{rest, {}, {}}), true);
+        }
+        break;
+      }
+      case ReadType::FileName: {
+        const NumberedName nn = split_numbered_name(h.region.all());
+        if (nn.number) h.inst->number = nn.number;
+        if (!nn.name.empty()) {
+          Read rn{ReadType::Text, "/name", nullptr, {}};
+          put(h, rn, nn.name, true);
+        }
+        break;
+      }
+      case ReadType::BindName: {
+        const NumberedName nn = split_numbered_name(h.region.all());
+        h.inst->bound_name = nn.name;
+        break;
+      }
+    }
+  }
+
+  void diag(const std::string& rule, const std::string& severity, const std::string& message,
+            const Hit& h, const Read& r) {
+    pending_diags_.push_back(
+        {h.inst, h.scope->prefix + r.path, rule, severity, message, h.first_line});
+  }
+
+  // ---- assembling the document -----------------------------------------------------------
+  struct PendingDiag {
+    const Instance* inst;
+    std::string path;
+    std::string rule;
+    std::string severity;
+    std::string message;
+    int line;
+  };
+
+  void materialize(Instance& inst, const std::string& pointer, Recognized& out,
+                   std::map<const Instance*, std::string>& pointers) {
+    pointers[&inst] = pointer;
+    for (const auto& s : inst.spans) out.spans.push_back({pointer + s.pointer, s.first, s.last});
+    std::map<std::string, int> order;
+    for (auto& child : inst.children) {
+      if (child->scope->owner == Owner::BindFile) continue;
+      const std::string& path = child->scope->path;
+      const int position = ++order[path];
+      if (child->scope->drop_if_blank && !child->content) continue;
+      json& arr = inst.obj[json::json_pointer(path)];
+      child->obj["number"] = child->number ? *child->number : position;
+      const std::string child_pointer = pointer + path + "/" + std::to_string(arr.size());
+      materialize(*child, child_pointer, out, pointers);
+      arr.push_back(std::move(child->obj));
+    }
+  }
+
+  Recognized finish() {
+    Recognized out;
+    std::map<const Instance*, std::string> pointers;
+    // bound III blocks: merge into files by order
+    std::vector<Instance*> bound;
+    collect_bound(*root_, bound);
+    materialize(*root_, "", out, pointers);
+    json& doc = root_->obj;
+    for (Instance* b : bound) {
+      const int k = b->bind_index;
+      if (k < 0 || k >= static_cast<int>(doc["files"].size())) {
+        out.diagnostics.push_back(model::diagnostic("REC007", "warning",
+                                                    "Ⅲ リスク対策の " + std::to_string(k + 1) +
+                                                        " 番目のファイル「" + b->bound_name +
+                                                        "」に対応するⅡのファイルがありません。",
+                                                    json::array(), b->line));
+        continue;
+      }
+      const std::string base = "/files/" + std::to_string(k) + b->scope->path;
+      doc[json::json_pointer(base)] = std::move(b->obj);
+      pointers[b] = base;
+      for (const auto& s : b->spans) out.spans.push_back({base + s.pointer, s.first, s.last});
+    }
+    // a file whose Ⅲ block was lost still carries every Section of the form
+    for (const Scope* s : g_.scopes) {
+      if (s->owner != Owner::BindFile) continue;
+      std::vector<bool> bound_files(doc["files"].size(), false);
+      for (Instance* b : bound) {
+        if (b->bind_index >= 0 && b->bind_index < static_cast<int>(bound_files.size()))
+          bound_files[b->bind_index] = true;
+      }
+      for (std::size_t k = 0; k < bound_files.size(); ++k) {
+        if (bound_files[k]) continue;
+        json rm = model::skeleton(s->skeleton);
+        model::apply_grammar_defaults(*s, rm);
+        doc[json::json_pointer("/files/" + std::to_string(k) + s->path)] = std::move(rm);
+      }
+    }
+    for (const auto& d : pending_diags_) {
+      const auto it = pointers.find(d.inst);
+      json paths = json::array();
+      if (it != pointers.end()) paths.push_back(it->second + d.path);
+      out.diagnostics.push_back(model::diagnostic(d.rule, d.severity, d.message, paths, d.line));
+    }
+    // annex readers
+    for (const auto& [scope, rows] : raw_rows_) {
+      if (scope->reader == "record_items") read_record_items(rows, doc, out);
+      if (scope->reader == "changes") read_changes(rows, doc, out);
+    }
+    for (const auto& [role, value] : roles_) {
+      if (role == "serious_incident") doc["serious_incident"] = value;
+    }
+    out.doc = std::move(doc);
+    out.lines_recognized = recognized_;
+    out.label_hits = label_hits_;
+    for (const Scope* s : g_.scopes) {
+      if (s->expect && entered_.count(s) == 0) out.sections_missing.push_back(s->title);
+    }
+    return out;
+  }
+
+  void collect_bound(Instance& inst, std::vector<Instance*>& out) {
+    for (auto& c : inst.children) {
+      if (c->scope->owner == Owner::BindFile) out.push_back(c.get());
+      collect_bound(*c, out);
+    }
+  }
+
+  const Normalized& n_;
+  const Grammar& g_;
+  std::unique_ptr<Instance> root_;
+  std::vector<Frame> stack_;
+  std::optional<Hit> open_;
+  static constexpr std::size_t kMinLabelPrefix = 12;  // bytes: four kanji
+  std::vector<std::string> label_prefixes_;
+  std::set<std::string> all_labels_;
+  std::vector<const re2::RE2*> all_patterns_;
+  std::vector<const Row*> last_rows_;
+  std::set<const Scope*> entered_;
+  std::map<const Scope*, std::vector<const Row*>> raw_rows_;
+  std::map<std::string, json> roles_;
+  std::vector<PendingDiag> pending_diags_;
+  bool consuming_ = false;
+  bool consumed_any_ = false;
+  std::size_t recognized_ = 0;
+  std::size_t label_hits_ = 0;
+  int bind_count_ = 0;
+};
+
+}  // namespace
+
+Recognized recognize(const Normalized& text, const Grammar& grammar) {
+  Engine e(text, grammar);
+  return e.run();
+}
+
+}  // namespace hyoka
