@@ -1,0 +1,188 @@
+// hyoka command line: a thin layer over the library. Messages to end users are Japanese.
+//
+// Exit codes (README): 0 success, 1 internal error, 2 usage error, 3 unreadable input,
+// 4 input that is not an assessment. With several inputs the highest code wins; every readable
+// input is still converted.
+#include <CLI/CLI.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "hyoka/grammar.h"
+#include "hyoka/parse.h"
+
+namespace {
+
+constexpr int kOk = 0;
+constexpr int kInternal = 1;
+constexpr int kUsage = 2;
+constexpr int kUnreadable = 3;
+constexpr int kNotAssessment = 4;
+
+struct Input {
+  std::string name;  // as given ("-" for stdin)
+  std::string bytes;
+  bool ok = false;
+  std::string error;
+};
+
+Input read_input(const std::string& name) {
+  Input in;
+  in.name = name;
+  if (name == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    in.bytes = ss.str();
+    in.ok = true;
+    return in;
+  }
+  std::ifstream f(name, std::ios::binary);
+  if (!f) {
+    in.error = "ファイルを開けません";
+    return in;
+  }
+  in.bytes.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  if (f.bad()) {
+    in.error = "ファイルの読み込み中にエラーが発生しました";
+    return in;
+  }
+  in.ok = true;
+  return in;
+}
+
+std::string display_name(const std::string& name) { return name == "-" ? "<標準入力>" : name; }
+
+int write_output(const std::string& out_path, const std::string& text) {
+  if (out_path.empty() || out_path == "-") {
+    std::cout << text;
+    std::cout.flush();
+    return std::cout ? kOk : kInternal;
+  }
+  const std::string tmp = out_path + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary);
+    f << text;
+    if (!f) {
+      std::cerr << "hyoka: 出力ファイル " << out_path << " に書き込めません\n";
+      return kUnreadable;
+    }
+  }
+  if (std::rename(tmp.c_str(), out_path.c_str()) != 0) {
+    std::cerr << "hyoka: 出力ファイル " << out_path << " に書き込めません\n";
+    return kUnreadable;
+  }
+  return kOk;
+}
+
+int run_parse(const hyoka::Parser& parser, const std::vector<std::string>& files,
+              const std::string& out_path, bool pretty, bool spans, bool jsonl) {
+  int code = kOk;
+  std::vector<nlohmann::json> docs;
+  for (const auto& name : files) {
+    Input in = read_input(name);
+    if (!in.ok) {
+      std::cerr << "hyoka: " << display_name(name) << ": " << in.error << "\n";
+      code = std::max(code, kUnreadable);
+      continue;
+    }
+    try {
+      hyoka::ParseOptions opt;
+      opt.path = name == "-" ? std::string() : name;
+      opt.spans = spans;
+      docs.push_back(parser.parse(in.bytes, opt));
+    } catch (const hyoka::NotAnAssessment& e) {
+      std::cerr << "hyoka: " << display_name(name)
+                << ": 特定個人情報保護評価書ではありません: " << e.what() << "\n";
+      code = std::max(code, kNotAssessment);
+    }
+  }
+  std::string text;
+  const int indent = pretty ? 2 : -1;
+  auto dump = [&](const nlohmann::json& j) {
+    return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
+  if (jsonl) {
+    for (const auto& d : docs)
+      text += d.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  } else if (files.size() == 1) {
+    if (!docs.empty()) text = dump(docs.front()) + "\n";
+  } else {
+    text = dump(nlohmann::json(docs)) + "\n";
+  }
+  if (!text.empty()) code = std::max(code, write_output(out_path, text));
+  return code;
+}
+
+int run_normalize(const hyoka::Parser& parser, const std::string& file,
+                  const std::string& out_path) {
+  Input in = read_input(file);
+  if (!in.ok) {
+    std::cerr << "hyoka: " << display_name(file) << ": " << in.error << "\n";
+    return kUnreadable;
+  }
+  const hyoka::Normalized n = parser.normalize_text(in.bytes);
+  std::string text = "# layout: " + n.layout + "\n" + hyoka::dump(n);
+  return write_output(out_path, text);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"hyoka — 特定個人情報保護評価書のテキストを構造化データに変換します", "hyoka"};
+  app.set_version_flag("--version", std::string(hyoka::Parser::version()));
+  app.require_subcommand(1);
+
+  std::vector<std::string> parse_files;
+  std::string out_path;
+  bool pretty = false;
+  bool spans = false;
+  bool jsonl = false;
+  CLI::App* parse = app.add_subcommand("parse", "評価書を v1 JSON に変換します");
+  parse->add_option("FILE", parse_files, "入力ファイル（- で標準入力）")->required();
+  parse->add_option("-o,--output", out_path, "出力先ファイル（省略時は標準出力）");
+  parse->add_flag("--pretty", pretty, "インデントして出力します");
+  parse->add_flag("--spans", spans, "各値の入力行範囲（spans）を追加します");
+  parse->add_flag("--jsonl", jsonl, "1 行 1 文書の JSON Lines で出力します");
+
+  std::string normalize_file;
+  CLI::App* normalize =
+      app.add_subcommand("normalize", "認識器が見る正規化済みテキストを表示します");
+  normalize->add_option("FILE", normalize_file, "入力ファイル（- で標準入力）")->required();
+  normalize->add_option("-o,--output", out_path, "出力先ファイル");
+
+  CLI::App* schema = app.add_subcommand("schema", "出力 JSON の JSON Schema を表示します");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kUsage;
+  }
+
+  try {
+    if (schema->parsed()) {
+      std::cout << hyoka::Parser::schema();
+      return kOk;
+    }
+    const hyoka::Parser parser;
+    if (parse->parsed()) return run_parse(parser, parse_files, out_path, pretty, spans, jsonl);
+    if (normalize->parsed()) return run_normalize(parser, normalize_file, out_path);
+  } catch (const hyoka::GrammarError& e) {
+    std::cerr << "hyoka: 内部エラー（文法ファイル）: " << e.what() << "\n";
+    return kInternal;
+  } catch (const std::exception& e) {
+    std::cerr << "hyoka: 内部エラー: " << e.what() << "\n";
+    return kInternal;
+  }
+  return kUsage;
+}
