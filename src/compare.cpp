@@ -1,0 +1,169 @@
+#include "hyoka/compare.h"
+
+#include "hyoka/text.h"
+
+namespace hyoka {
+
+using nlohmann::json;
+
+namespace {
+
+std::string squash(const std::string& s) {
+  std::string out;
+  bool space = false;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const std::size_t b = pos;
+    const char32_t cp = text::next_cp(s, pos);
+    if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == 0x3000) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out.append(s, b, pos - b);
+  }
+  return out;
+}
+
+bool equal_leaf(const json& a, const json& b) {
+  if (a.is_string() && b.is_string())
+    return squash(a.get<std::string>()) == squash(b.get<std::string>());
+  if (a.is_number() && b.is_number()) return a == b;
+  return a == b;
+}
+
+bool skipped(const std::string& pointer) {
+  return pointer == "/diagnostics" || pointer == "/quality" || pointer == "/spans" ||
+         pointer == "/source/path";
+}
+
+std::size_t count_leaves(const json& j) {
+  if (j.is_object()) {
+    std::size_t n = 0;
+    for (const auto& [k, v] : j.items()) n += count_leaves(v);
+    return n == 0 ? 1 : n;
+  }
+  if (j.is_array()) {
+    std::size_t n = 0;
+    for (const auto& v : j) n += count_leaves(v);
+    return n == 0 ? 1 : n;
+  }
+  return 1;
+}
+
+std::string escape(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+void walk(const json& e, const json& a, const std::string& ptr, Comparison& c) {
+  if (skipped(ptr)) return;
+  if (e.is_object()) {
+    if (!a.is_object()) {
+      const std::size_t n = count_leaves(e);
+      c.leaves += n;
+      c.differences.push_back({ptr, e, a});
+      return;
+    }
+    if (e.empty()) {
+      ++c.leaves;
+      if (a.empty()) {
+        ++c.matched;
+      } else {
+        c.differences.push_back({ptr, e, a});
+      }
+      return;
+    }
+    for (const auto& [k, v] : e.items()) {
+      const std::string p = ptr + "/" + escape(k);
+      walk(v, a.contains(k) ? a.at(k) : json(), p, c);
+    }
+    return;
+  }
+  if (e.is_array()) {
+    if (!a.is_array()) {
+      c.leaves += count_leaves(e);
+      c.differences.push_back({ptr, e, a});
+      return;
+    }
+    if (e.empty()) {
+      ++c.leaves;
+      if (a.empty()) {
+        ++c.matched;
+      } else {
+        c.differences.push_back({ptr, e, a});
+      }
+      return;
+    }
+    for (std::size_t i = 0; i < e.size(); ++i) {
+      walk(e[i], i < a.size() ? a[i] : json(), ptr + "/" + std::to_string(i), c);
+    }
+    if (a.size() > e.size()) {
+      // items the parser invented count as one error each
+      for (std::size_t i = e.size(); i < a.size(); ++i) {
+        ++c.leaves;
+        c.differences.push_back({ptr + "/" + std::to_string(i), json(), a[i]});
+      }
+    }
+    return;
+  }
+  ++c.leaves;
+  if (equal_leaf(e, a)) {
+    ++c.matched;
+  } else {
+    c.differences.push_back({ptr, e, a});
+  }
+}
+
+}  // namespace
+
+Comparison compare_documents(const json& expected, const json& actual) {
+  Comparison c;
+  walk(expected, actual, "", c);
+  return c;
+}
+
+std::string section_of(const std::string& pointer) {
+  const auto parts = text::split(pointer.substr(pointer.empty() ? 0 : 1), '/');
+  if (parts.empty()) return "";
+  if (parts[0] == "files" && parts.size() >= 3) {
+    const std::string& k = parts[2];
+    if (k == "risk_measures") return "files/risk_measures";
+    if (k == "outsourcing") return "files/outsourcing";
+    if (k == "provision") return "files/provision";
+    if (k == "record_items") return "files/record_items";
+    return "files/basic+use";
+  }
+  return parts[0];
+}
+
+std::string format_differences(const Comparison& c, std::size_t max) {
+  std::string out;
+  std::size_t n = 0;
+  for (const auto& d : c.differences) {
+    if (n++ == max) {
+      out += "  … " + std::to_string(c.differences.size() - max) + " more\n";
+      break;
+    }
+    auto shorten = [](const json& j) {
+      std::string s = j.dump(-1, ' ', false, json::error_handler_t::replace);
+      if (s.size() > 160) s = s.substr(0, 150) + "…(" + std::to_string(s.size()) + " bytes)";
+      return s;
+    };
+    out += "  " + d.pointer + "\n    expected: " + shorten(d.expected) +
+           "\n    actual:   " + shorten(d.actual) + "\n";
+  }
+  return out;
+}
+
+}  // namespace hyoka
