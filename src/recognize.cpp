@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <tuple>
 
 #include "annex_readers.h"
 #include "hyoka/era_date.h"
@@ -259,9 +260,46 @@ class Engine {
         if (re2::RE2::FullMatch(lk, *p)) offer({Kind::Caption, s, nullptr, {}, false, {}}, 1);
       }
       if (auto h = find_child_heading(*s, lk)) offer(*h, 2);
+      if (best && best->kind == Kind::Field && already_read(it->inst, best->scope, best->field)) {
+        if (auto later = next_unread(it->inst, best->scope, lk)) return later;
+      }
       if (best) return best;
     }
     return std::nullopt;
+  }
+
+  bool already_read(const Instance* inst, const Scope* s, const Field* f) const {
+    return read_.count({inst, s, f}) > 0;
+  }
+
+  // The form never repeats a label inside one scope: a label read twice means the heading of a
+  // later section was lost with its page. The value belongs to the next scope, in form order and
+  // within the same owner, that has this label and has not read it yet.
+  std::optional<Match> next_unread(const Instance* inst, const Scope* after,
+                                   const std::string& lk) {
+    const Scope* owner = after;
+    while (owner->parent != nullptr && owner->owner == Owner::None) owner = owner->parent;
+    std::vector<const Scope*> order;
+    transparent_preorder(*owner, order);
+    auto it = std::find(order.begin(), order.end(), after);
+    if (it == order.end()) return std::nullopt;
+    for (++it; it != order.end(); ++it) {
+      for (const auto& f : (*it)->fields) {
+        if (!f.numbered && contains(f.keys, lk) && !already_read(inst, *it, &f)) {
+          return Match{Kind::Field, *it, &f, {}, true, {}};
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  static void transparent_preorder(const Scope& s, std::vector<const Scope*>& out) {
+    out.push_back(&s);
+    for (const auto& c : s.children) {
+      if (c->owner == Owner::None && c->mode == ScopeMode::Normal && !c->pattern) {
+        transparent_preorder(*c, out);
+      }
+    }
   }
 
   std::optional<Match> find_child_heading(const Scope& s, const std::string& lk) {
@@ -327,8 +365,12 @@ class Engine {
     for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
       std::vector<std::pair<const Scope*, const Field*>> found;
       collect_fields(*it->scope, lk, found, it->scope);
-      if (found.size() == 1)
+      if (found.size() == 1) {
+        if (already_read(it->inst, found[0].first, found[0].second)) {
+          if (auto later = next_unread(it->inst, found[0].first, lk)) return later;
+        }
         return Match{Kind::Field, found[0].first, found[0].second, {}, true, {}};
+      }
       if (!found.empty()) break;
       if (it->scope->owner != Owner::None) break;
     }
@@ -375,6 +417,7 @@ class Engine {
       pop_to(m.scope);
     }
     if (m.kind == Kind::Caption) return;
+    read_.insert({stack_.back().inst, m.scope, m.field});
     open(m.scope, stack_.back().inst, &m.field->reads, m.field, m.value, row);
   }
 
@@ -668,6 +711,7 @@ class Engine {
   std::vector<const re2::RE2*> all_patterns_;
   std::vector<const Row*> last_rows_;
   std::set<const Scope*> entered_;
+  std::set<std::tuple<const Instance*, const Scope*, const Field*>> read_;
   std::map<const Scope*, std::vector<const Row*>> raw_rows_;
   std::map<std::string, json> roles_;
   std::vector<PendingDiag> pending_diags_;
