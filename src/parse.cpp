@@ -167,6 +167,24 @@ json Parser::parse(std::string_view bytes, const ParseOptions& options) const {
   if (options.spans) {
     json spans = json::object();
     for (const auto& s : r.spans) spans[s.pointer] = {s.first, s.last};
+    // summary values point at the lines of the values they repeat
+    const std::pair<const char*, const char*> derived[] = {
+        {"/threshold/target_population", "/affair/target_population"},
+        {"/threshold/result", "/procedures/basic_assessment/threshold_result"}};
+    for (const auto& [to, from] : derived) {
+      if (spans.contains(from)) spans[to] = spans[from];
+    }
+    if (!doc["serious_incident"].is_null()) {
+      for (const auto& [pointer, lines] : spans.items()) {
+        if (pointer.rfind("/files/0/risk_measures/storage/risks/", 0) == 0 &&
+            doc[json::json_pointer(pointer)] == doc["serious_incident"] &&
+            pointer.find("/controls/") != std::string::npos) {
+          spans["/serious_incident"] = lines;
+          spans["/threshold/serious_incident"] = lines;
+          break;
+        }
+      }
+    }
     doc["spans"] = std::move(spans);
   }
   return std::move(doc);

@@ -5,6 +5,7 @@
 // input is still converted.
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -40,12 +41,22 @@ Input read_input(const std::string& name) {
     in.ok = true;
     return in;
   }
+  std::error_code ec;
+  if (std::filesystem::is_directory(name, ec)) {
+    in.error = "ディレクトリです（ファイルを指定してください）";
+    return in;
+  }
   std::ifstream f(name, std::ios::binary);
   if (!f) {
     in.error = "ファイルを開けません";
     return in;
   }
-  in.bytes.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  try {
+    in.bytes.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  } catch (const std::exception&) {
+    in.error = "ファイルの読み込み中にエラーが発生しました";
+    return in;
+  }
   if (f.bad()) {
     in.error = "ファイルの読み込み中にエラーが発生しました";
     return in;
@@ -60,7 +71,11 @@ int write_output(const std::string& out_path, const std::string& text) {
   if (out_path.empty() || out_path == "-") {
     std::cout << text;
     std::cout.flush();
-    return std::cout ? kOk : kInternal;
+    if (!std::cout) {
+      std::cerr << "hyoka: 標準出力に書き込めません\n";
+      return kInternal;
+    }
+    return kOk;
   }
   const std::string tmp = out_path + ".tmp";
   {
@@ -165,7 +180,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    std::cerr << "hyoka: 使い方が正しくありません: " << e.what()
+              << "\n詳しくは hyoka --help を参照してください。\n";
     return kUsage;
   }
 
