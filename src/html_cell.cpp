@@ -62,7 +62,7 @@ struct Frame {
 };
 
 // Iterative walk: hostile input may nest very deeply, and recursion must not follow it.
-void render(const GumboNode* root, std::string& out, const HtmlLimits& limits) {
+void render(const GumboNode* root, std::string& out) {
   std::vector<Frame> stack;
   stack.push_back({root, 0});
   while (!stack.empty()) {
@@ -100,7 +100,7 @@ void render(const GumboNode* root, std::string& out, const HtmlLimits& limits) {
       if (is_block(tag)) break_line(out);
       if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) out += ' ';
     }
-    if (f.next_child < children.length && stack.size() < limits.max_depth) {
+    if (f.next_child < children.length) {
       const auto* child = static_cast<const GumboNode*>(children.data[f.next_child]);
       ++f.next_child;
       stack.push_back({child, 0});
@@ -115,6 +115,100 @@ void render(const GumboNode* root, std::string& out, const HtmlLimits& limits) {
   }
 }
 
+bool is_void_tag(std::string_view name) {
+  for (std::string_view v :
+       {"input", "br", "img", "hr", "meta", "link", "col", "wbr", "area", "base"}) {
+    if (name.size() == v.size()) {
+      bool same = true;
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        same = same && (name[i] | 0x20) == v[i];
+      }
+      if (same) return true;
+    }
+  }
+  return false;
+}
+
+// Deepest element nesting of the cell, counted without parsing: every `<name` opens, every
+// `</` closes, void and self-closing tags do neither. Linear, and stops counting at `limit`.
+std::size_t nesting_depth(std::string_view s, std::size_t limit) {
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] != '<') continue;
+    if (s[i + 1] == '/') {
+      if (depth > 0) --depth;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < s.size() && ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z')) ++j;
+    if (j == i + 1) continue;
+    const std::size_t close = s.find('>', j);
+    const bool self_closing = close != std::string_view::npos && close > 0 && s[close - 1] == '/';
+    if (is_void_tag(s.substr(i + 1, j - i - 1)) || self_closing) continue;
+    if (++depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+  }
+  return deepest;
+}
+
+bool is_block_name(std::string_view name) {
+  std::string lower(name);
+  for (auto& c : lower) c = static_cast<char>(c | 0x20);
+  for (std::string_view b :
+       {"p",  "div", "li", "ul",         "ol",  "table", "tr", "br", "h1",      "h2", "h3",
+        "h4", "h5",  "h6", "blockquote", "pre", "dl",    "dt", "dd", "section", "hr"}) {
+    if (lower == b) return true;
+  }
+  return false;
+}
+
+// Fallback for cells too deeply nested to hand to an HTML parser: tags are dropped, inputs
+// become tokens, all text is kept. Entities other than &lt; &gt; &amp; stay as written.
+std::string strip_tags(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] == '<' && i + 1 < s.size() &&
+        (s[i + 1] == '/' || ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z'))) {
+      const std::size_t close = s.find('>', i);
+      if (close == std::string_view::npos) break;
+      const std::string_view tag = s.substr(i, close - i + 1);
+      if (tag.size() > 6 && (tag.substr(1, 5) == "input" || tag.substr(1, 5) == "INPUT")) {
+        const bool marked = tag.find("checked") != std::string_view::npos ||
+                            tag.find("radio") != std::string_view::npos;
+        out += ' ';
+        out += marked ? text::kChecked : text::kUnknown;
+        out += ' ';
+      } else {
+        std::size_t n = tag[1] == '/' ? 2 : 1;
+        std::size_t e = n;
+        while (e < tag.size() && ((tag[e] | 0x20) >= 'a' && (tag[e] | 0x20) <= 'z')) ++e;
+        while (e < tag.size() && tag[e] >= '1' && tag[e] <= '6') ++e;
+        out += is_block_name(tag.substr(n, e - n)) ? '\n' : ' ';
+      }
+      i = close + 1;
+      continue;
+    }
+    if (s[i] == '&') {
+      bool replaced = false;
+      for (auto [entity, ch] :
+           {std::pair<std::string_view, char>{"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}}) {
+        if (s.substr(i, entity.size()) == entity) {
+          out += ch;
+          i += entity.size();
+          replaced = true;
+          break;
+        }
+      }
+      if (replaced) continue;
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
 struct OutputDeleter {
   void operator()(GumboOutput* o) const { gumbo_destroy_output(&kGumboDefaultOptions, o); }
 };
@@ -123,13 +217,14 @@ struct OutputDeleter {
 
 std::string render_html_cell(std::string_view cell, const HtmlLimits& limits) {
   if (!looks_like_html(cell)) return std::string(cell);
+  if (nesting_depth(cell, limits.max_depth) > limits.max_depth) return strip_tags(cell);
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
   std::unique_ptr<GumboOutput, OutputDeleter> output(
       gumbo_parse_with_options(&options, cell.data(), cell.size()));
   if (!output || output->root == nullptr) return std::string(cell);
   std::string out;
-  render(output->root, out, limits);
+  render(output->root, out);
   return out;
 }
 

@@ -311,7 +311,7 @@ std::vector<std::string> split_names(std::string_view in) {
 
 NumberedName split_numbered_name(std::string_view in) {
   NumberedName nn;
-  std::string s = text::render_free_text(in);
+  std::string s = text::fold_width(text::render_free_text(in));
   s = text::split(s, '\n').front();
   s = text::trim(s);
   static const re2::RE2 kPrefix(R"(^(?:([0-9]+)\s*\.|[(（]([0-9]+)[)）])\s*(.*)$)");

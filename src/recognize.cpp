@@ -593,6 +593,7 @@ class Engine {
       case ReadType::BindName: {
         const NumberedName nn = split_numbered_name(h.region.all());
         h.inst->bound_name = nn.name;
+        h.inst->line = h.last_line;
         break;
       }
     }
@@ -649,6 +650,15 @@ class Engine {
                                                         "」に対応するⅡのファイルがありません。",
                                                     json::array(), b->line));
         continue;
+      }
+      const json& ii_name = doc["files"][k]["name"];
+      if (!b->bound_name.empty() && ii_name.is_string() &&
+          text::key(ii_name.get<std::string>()) != text::key(b->bound_name)) {
+        out.diagnostics.push_back(model::diagnostic(
+            "NAM001", "warning",
+            "Ⅲ リスク対策の特定個人情報ファイル名「" + b->bound_name + "」が Ⅱ の「" +
+                ii_name.get<std::string>() + "」と一致しません（順序で対応付けました）。",
+            json::array({"/files/" + std::to_string(k) + "/name"}), b->line));
       }
       const std::string base = "/files/" + std::to_string(k) + b->scope->path;
       doc[json::json_pointer(base)] = std::move(b->obj);

@@ -11,7 +11,9 @@
 namespace hyoka {
 
 struct HtmlLimits {
-  std::size_t max_depth = 256;  // deeper nesting is flattened to text
+  // Cells nested deeper than this bypass the HTML parser (whose tree teardown recurses) and are
+  // flattened to text by a linear tag stripper.
+  std::size_t max_depth = 512;
 };
 
 // True when the cell contains markup worth parsing (a tag or an entity).
