@@ -152,6 +152,39 @@ std::size_t nesting_depth(std::string_view s, std::size_t limit) {
   return deepest;
 }
 
+// Decodes one entity at the start of s into out; returns the bytes consumed, 0 if none.
+std::size_t decode_entity(std::string_view s, std::string& out) {
+  const std::size_t semi = s.find(';');
+  if (semi == std::string_view::npos || semi < 3 || semi > 10) return 0;
+  const std::string_view body = s.substr(1, semi - 1);
+  if (body[0] == '#') {
+    const bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
+    const std::string_view digits = body.substr(hex ? 2 : 1);
+    if (digits.empty()) return 0;
+    char32_t cp = 0;
+    for (char c : digits) {
+      int v = -1;
+      if (c >= '0' && c <= '9') v = c - '0';
+      if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f') v = (c | 0x20) - 'a' + 10;
+      if (v < 0) return 0;
+      cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
+      if (cp > 0x10FFFF) return 0;
+    }
+    if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    text::append_utf8(out, cp);
+    return semi + 1;
+  }
+  static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
+      {"lt", "<"}, {"gt", ">"}, {"amp", "&"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", " "}};
+  for (const auto& [name, value] : kNamed) {
+    if (body == name) {
+      out += value;
+      return semi + 1;
+    }
+  }
+  return 0;
+}
+
 bool is_block_name(std::string_view name) {
   std::string lower(name);
   for (auto& c : lower) c = static_cast<char>(c | 0x20);
@@ -164,7 +197,7 @@ bool is_block_name(std::string_view name) {
 }
 
 // Fallback for cells too deeply nested to hand to an HTML parser: tags are dropped, inputs
-// become tokens, all text is kept. Entities other than &lt; &gt; &amp; stay as written.
+// become tokens, all text is kept, numeric and common named entities are decoded.
 std::string strip_tags(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -192,17 +225,10 @@ std::string strip_tags(std::string_view s) {
       continue;
     }
     if (s[i] == '&') {
-      bool replaced = false;
-      for (auto [entity, ch] :
-           {std::pair<std::string_view, char>{"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}}) {
-        if (s.substr(i, entity.size()) == entity) {
-          out += ch;
-          i += entity.size();
-          replaced = true;
-          break;
-        }
+      if (const std::size_t used = decode_entity(s.substr(i), out); used > 0) {
+        i += used;
+        continue;
       }
-      if (replaced) continue;
     }
     out += s[i++];
   }

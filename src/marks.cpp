@@ -100,8 +100,12 @@ std::string mangled_open(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   std::size_t i = 0;
+  bool inside_bracket = false;  // an unclosed `[` earlier on this line
   while (i < cps.size()) {
-    if (cps[i].cp == 0x2B1A) {
+    if (cps[i].cp == '\n') inside_bracket = false;
+    if (is_open(cps[i].cp)) inside_bracket = true;
+    if (is_close(cps[i].cp)) inside_bracket = false;
+    if (cps[i].cp == 0x2B1A && !inside_bracket) {
       std::size_t j = i + 1;
       bool closed = false;
       while (j < cps.size() && cps[j].cp != '\n' && !is_open(cps[j].cp) && !is_token(cps[j].cp) &&

@@ -41,10 +41,13 @@ std::string detect_layout(std::string_view text) {
 namespace {
 
 std::string strip_markdown(std::string_view in, int* heading_level) {
+  if (heading_level) *heading_level = 0;
   std::string s = text::trim(in);
   int level = 0;
   while (level < static_cast<int>(s.size()) && s[level] == '#') ++level;
-  if (level > 0 && level <= 6 && (level == static_cast<int>(s.size()) || s[level] == ' ')) {
+  if (level > 0 && level <= 6 &&
+      (level == static_cast<int>(s.size()) || s[level] == ' ' ||
+       s.compare(level, 3, "\u3000") == 0)) {
     s.erase(0, level);
     if (heading_level) *heading_level = level;
   }

@@ -145,7 +145,19 @@ std::size_t first_token(std::string_view s) {
 
 std::string label_key(std::string_view s, bool* had_number) {
   if (had_number) *had_number = false;
-  std::string k = key(s);
+  // a leading circled marker (① … ⑳, ㉑ … ㊿) is the form's row marker, not part of the label
+  std::string raw = trim(s);
+  while (!raw.empty() && raw[0] == '#') raw.erase(0, 1);
+  raw = trim(raw);
+  if (!raw.empty()) {
+    std::size_t p = 0;
+    const char32_t cp = next_cp(raw, p);
+    if ((cp >= 0x2460 && cp <= 0x2473) || (cp >= 0x3251 && cp <= 0x325F) ||
+        (cp >= 0x32B1 && cp <= 0x32BF)) {
+      raw.erase(0, p);
+    }
+  }
+  std::string k = key(raw);
   // Markdown and HTML leftovers at the start are gone through key(); strip numbering.
   std::size_t i = 0;
   if (i < k.size() && k[i] == '(') {
@@ -158,13 +170,10 @@ std::string label_key(std::string_view s, bool* had_number) {
   } else {
     std::size_t j = i;
     while (j < k.size() && k[j] >= '0' && k[j] <= '9') ++j;
-    if (j > i) {
-      // `1.` / `1)` section numbers, or a circled number folded by NFKC (①事務 → 1事務).
-      if (j < k.size() && (k[j] == '.' || k[j] == ')')) {
-        if (had_number) *had_number = true;
-        ++j;
-      }
-      i = j;
+    // `1.` / `1)` section numbers; digits without a delimiter belong to the label (5情報)
+    if (j > i && j < k.size() && (k[j] == '.' || k[j] == ')')) {
+      if (had_number) *had_number = true;
+      i = j + 1;
     }
   }
   k.erase(0, i);
