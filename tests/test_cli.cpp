@@ -75,6 +75,13 @@ std::string shell_quote(const std::string& s) {
   return out;
 }
 
+// A shell redirection of stdin from `path`.
+std::string stdin_from(const std::string& path) {
+  std::string redirect = "<";
+  redirect += shell_quote(path);
+  return redirect;
+}
+
 std::string read_file(const fs::path& p) {
   std::ifstream f(p, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
@@ -99,8 +106,13 @@ RunResult run_hyoka(const TempDir& scratch, const std::vector<std::string>& args
   static std::atomic<unsigned> counter{0};
   const fs::path err_path = scratch / ("stderr_" + std::to_string(counter++) + ".txt");
   std::string cmd = shell_quote(HYOKA_BINARY);
-  for (const auto& a : args) cmd += " " + shell_quote(a);
-  cmd += " 2>" + shell_quote(err_path.string());
+  // (appending piecewise: GCC 12's -Wrestrict misfires on `"literal" + std::string&&`, bug 105329)
+  for (const auto& a : args) {
+    cmd += ' ';
+    cmd += shell_quote(a);
+  }
+  cmd += " 2>";
+  cmd += shell_quote(err_path.string());
   if (!redirects.empty()) cmd += " " + redirects;
 
   RunResult r;
@@ -480,7 +492,7 @@ TEST_CASE("cli: '-' reads stdin and gives the same document with a null source.p
   TempDir tmp;
   const auto seed = seed_paths().front();
   const RunResult from_file = run_hyoka(tmp, {"parse", seed});
-  const RunResult from_stdin = run_hyoka(tmp, {"parse", "-"}, "<" + shell_quote(seed));
+  const RunResult from_stdin = run_hyoka(tmp, {"parse", "-"}, stdin_from(seed));
   INFO("stderr: " << from_stdin.err);
   CHECK(from_file.code == 0);
   CHECK(from_stdin.code == 0);
@@ -715,7 +727,7 @@ TEST_CASE("cli: normalize prints the layout and rows numbered by input line", "[
   CHECK(saw_marker);
 
   SECTION("normalize reads stdin with '-'") {
-    const RunResult from_stdin = run_hyoka(tmp, {"normalize", "-"}, "<" + shell_quote(seed));
+    const RunResult from_stdin = run_hyoka(tmp, {"normalize", "-"}, stdin_from(seed));
     CHECK(from_stdin.code == 0);
     CHECK(from_stdin.out == r.out);
   }
