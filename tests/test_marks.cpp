@@ -88,7 +88,7 @@ TEST_CASE("full-width brackets are brackets", "[marks]") {
   CHECK(canonicalize_marks("［ ］ 紙") == kOff + " 紙");
 }
 
-TEST_CASE("the mangled single choice `⬚ value ]` is a choice value", "[marks]") {
+TEST_CASE("the mangled single choice (box, value, closing bracket) is a choice value", "[marks]") {
   // seed 001:218 `<input type="checkbox"/> 10人以上50人未満 ]           <選択肢> 1) 10人未満 …`
   CHECK(canonicalize_marks(kLost + " 10人以上50人未満 ]") == choice("10人以上50人未満"));
   CHECK(canonicalize_marks(kLost + " 10人以上50人未満 ]           <選択肢> 1) 10人未満") ==
@@ -98,7 +98,8 @@ TEST_CASE("the mangled single choice `⬚ value ]` is a choice value", "[marks]"
   CHECK(canonicalize_marks(kLost + " 委託する] (1) 件") == choice("委託する") + " (1) 件");
 }
 
-TEST_CASE("a ⬚ followed by another box before a `]` is not a mangled choice", "[marks]") {
+TEST_CASE("a ⬚ followed by another box before the closing bracket is not a mangled choice",
+          "[marks]") {
   const std::string in = kLost + " 実施する " + kLost + " 実施しない";
   CHECK(canonicalize_marks(in) == in);
   // ⬚ with only blanks before `]` has no value

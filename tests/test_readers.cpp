@@ -318,7 +318,7 @@ TEST_CASE("read_checks: a bare unchecked input is unknown", "[readers]") {
   CHECK(none.unknown == 3);
 }
 
-TEST_CASE("read_checks: a bracketed unchecked input is a mark only next to an explicit [ ]",
+TEST_CASE("read_checks: a bracketed unchecked input is a mark only next to an explicit empty box",
           "[readers]") {
   // 001:89 ②入手方法⇥<input type="checkbox"/> 紙 [ ] 電子記録媒体(フラッシュメモリを除く。) [ ]
   // フラッシュメモリ <input type="checkbox"/> 電子メール [ ] 専用線 [ <input type="checkbox"/> ]
@@ -383,7 +383,8 @@ TEST_CASE("read_checks: a bracketed unchecked input is a mark only next to an ex
                      check("行っていない", false)}));
 }
 
-TEST_CASE("read_checks: the explicit [ ] may be on a behind row of the same field", "[readers]") {
+TEST_CASE("read_checks: the explicit empty box may be on a behind row of the same field",
+          "[readers]") {
   // a group is the value of one field, all its rows
   const Region r{
       row({"[ <input type=\"checkbox\"/> ] 電子メール"}), {}, {row({"[ ] 紙 [ ] 専用線"})}};

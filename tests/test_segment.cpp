@@ -278,7 +278,7 @@ TEST_CASE("segment: the 項目一覧 block does not open parts", "[segment]") {
 
 // ---- repeated groups ------------------------------------------------------------------------
 
-TEST_CASE("segment: システムN carries the form's own number; N～M captions give nothing",
+TEST_CASE("segment: システムN carries the form's own number, and N～M captions give nothing",
           "[segment]") {
   SECTION("a document that starts at システム3 after lost pages (001:22-60)") {
     const json d = parse({
@@ -368,7 +368,7 @@ TEST_CASE("segment: システムN carries the form's own number; N～M captions 
   }
 }
 
-TEST_CASE("segment: 委託事項1 with its fields; unused 提供先/移転先 blocks give no item",
+TEST_CASE("segment: 委託事項1 with its fields, unused 提供先/移転先 blocks give no item",
           "[segment]") {
   const json d = parse(kFileDoc);
   REQUIRE(at(d, "/files").size() == 1);
@@ -474,7 +474,7 @@ TEST_CASE("segment: a label on its own line, the value on the following lines", 
 
 // ---- II and III per file, 別添1 ---------------------------------------------------------------
 
-TEST_CASE("segment: II and III split per file; 別添1 binds by caption", "[segment]") {
+TEST_CASE("segment: II and III split per file, 別添1 binds by caption", "[segment]") {
   // 001:197-292, 001:354-361
   const json d = parse({
       kTitle,
@@ -827,7 +827,7 @@ TEST_CASE("segment: 委託の有無 inferred from a filled count or listed 委�
 
 // ---- 変更箇所 ---------------------------------------------------------------------------------
 
-TEST_CASE("segment: 変更箇所 rows; the header row, repeated, is not a row", "[segment]") {
+TEST_CASE("segment: 変更箇所 rows, the header row, repeated, is not a row", "[segment]") {
   const json d = parse({
       kTitle,
       "## (別添2)変更箇所",  // 000:342
