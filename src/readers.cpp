@@ -215,13 +215,43 @@ std::string paren_detail(std::string_view t) {
 
 }  // namespace
 
+namespace {
+
+// A bare ○ 〇 ◯ (or the OCR's O) directly before an option's label is a printed mark without
+// its box. Elsewhere (bullets in prose, ○○市) the character stays text.
+std::string mark_bare_circles(const std::string& s, const OptionList& options) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const std::size_t b = pos;
+    const char32_t cp = text::next_cp(s, pos);
+    const bool circle = cp == 0x25CB || cp == 0x3007 || cp == 0x25EF;
+    if (circle) {
+      std::size_t after = pos;
+      while (after < s.size() && s[after] == ' ') ++after;
+      std::size_t len = 0;
+      if (prefix_option(options, text::key(s.substr(after, 160)), nullptr, &len) >= 0 && len > 0) {
+        out += text::kChecked;
+        out += ' ';
+        continue;
+      }
+    }
+    out.append(s, b, pos - b);
+  }
+  return out;
+}
+
+}  // namespace
+
 ChecksResult read_checks(const Region& r, const OptionList& options) {
   ChecksResult res;
   res.checks = default_checks(options);
   std::vector<bool> seen(options.size(), false);
-  const std::string own = r.all();
+  const std::string own = mark_bare_circles(r.all(), options);
   std::string behind;
   for (const auto& b : r.behind) behind += b + "\n";
+  behind = mark_bare_circles(behind, options);
   const bool explicit_empty = own.find(text::kUnchecked) != std::string::npos ||
                               behind.find(text::kUnchecked) != std::string::npos;
   for (const std::string* src : std::initializer_list<const std::string*>{&own, &behind}) {

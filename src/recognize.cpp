@@ -152,6 +152,10 @@ class Engine {
       return;
     }
     if (shows_unread_label(row)) return;  // a label with its value on the same line: not understood
+    if (is_unknown_label_row(row)) {
+      close_hit();  // a labelled row this grammar does not know (another template or form)
+      return;
+    }
     if (open_) {
       open_->rows.push_back(&row);
       open_->last_line = row.line;
@@ -174,6 +178,21 @@ class Engine {
       return false;
     }
     return false;
+  }
+
+  // A row shaped like `③入手の時期・頻度⇥value`: a short first cell with a circled row marker and
+  // a value cell. Its label is not in this grammar, so its value belongs to no field we know.
+  static bool is_unknown_label_row(const Row& row) {
+    std::size_t filled = 0;
+    for (const auto& c : row.cells) filled += c.empty() ? 0 : 1;
+    if (filled < 2 || row.cells.empty() || row.cells[0].empty()) return false;
+    const std::string& first = row.cells[0];
+    std::size_t pos = 0;
+    const char32_t cp = text::next_cp(first, pos);
+    if (cp < 0x2460 || cp > 0x2473) return false;
+    std::size_t chars = 0;
+    for (std::size_t p = 0; p < first.size(); ++chars) text::next_cp(first, p);
+    return chars <= 40 && first.find('\n') == std::string::npos;
   }
 
   // True when the row starts with a known label followed by more text: the label is visible but
