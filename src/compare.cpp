@@ -66,63 +66,48 @@ std::string escape(const std::string& key) {
   return out;
 }
 
+void score(Comparison& c, const std::string& ptr, std::size_t leaves, std::size_t matched) {
+  c.leaves += leaves;
+  c.matched += matched;
+  SectionScore& s = c.sections[section_of(ptr)];
+  s.leaves += leaves;
+  s.matched += matched;
+}
+
 void walk(const json& e, const json& a, const std::string& ptr, Comparison& c) {
   if (skipped(ptr)) return;
+  const bool container = e.is_object() || e.is_array();
+  if (container && (a.type() != e.type())) {
+    score(c, ptr, count_leaves(e), 0);
+    c.differences.push_back({ptr, e, a});
+    return;
+  }
+  if (container && e.empty()) {
+    score(c, ptr, 1, a.empty() ? 1 : 0);
+    if (!a.empty()) c.differences.push_back({ptr, e, a});
+    return;
+  }
   if (e.is_object()) {
-    if (!a.is_object()) {
-      const std::size_t n = count_leaves(e);
-      c.leaves += n;
-      c.differences.push_back({ptr, e, a});
-      return;
-    }
-    if (e.empty()) {
-      ++c.leaves;
-      if (a.empty()) {
-        ++c.matched;
-      } else {
-        c.differences.push_back({ptr, e, a});
-      }
-      return;
-    }
     for (const auto& [k, v] : e.items()) {
-      const std::string p = ptr + "/" + escape(k);
-      walk(v, a.contains(k) ? a.at(k) : json(), p, c);
+      walk(v, a.contains(k) ? a.at(k) : json(), ptr + "/" + escape(k), c);
     }
     return;
   }
   if (e.is_array()) {
-    if (!a.is_array()) {
-      c.leaves += count_leaves(e);
-      c.differences.push_back({ptr, e, a});
-      return;
-    }
-    if (e.empty()) {
-      ++c.leaves;
-      if (a.empty()) {
-        ++c.matched;
-      } else {
-        c.differences.push_back({ptr, e, a});
-      }
-      return;
-    }
     for (std::size_t i = 0; i < e.size(); ++i) {
       walk(e[i], i < a.size() ? a[i] : json(), ptr + "/" + std::to_string(i), c);
     }
-    if (a.size() > e.size()) {
-      // items the parser invented count as one error each
-      for (std::size_t i = e.size(); i < a.size(); ++i) {
-        ++c.leaves;
-        c.differences.push_back({ptr + "/" + std::to_string(i), json(), a[i]});
-      }
+    // items the parser invented count as one error each
+    for (std::size_t i = e.size(); i < a.size(); ++i) {
+      const std::string p = ptr + "/" + std::to_string(i);
+      score(c, p, 1, 0);
+      c.differences.push_back({p, json(), a[i]});
     }
     return;
   }
-  ++c.leaves;
-  if (equal_leaf(e, a)) {
-    ++c.matched;
-  } else {
-    c.differences.push_back({ptr, e, a});
-  }
+  const bool same = equal_leaf(e, a);
+  score(c, ptr, 1, same ? 1 : 0);
+  if (!same) c.differences.push_back({ptr, e, a});
 }
 
 }  // namespace

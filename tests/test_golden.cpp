@@ -99,3 +99,22 @@ TEST_CASE("golden: the full form seed 004 parses with the focused grammar and sa
   CHECK(doc["affair"]["name"] == "地方税の収納及び徴収に関する事務");
   CHECK_FALSE(doc["files"].empty());
 }
+
+TEST_CASE("golden: per-section scores add up to the document score", "[golden]") {
+  const fs::path p =
+      fs::path(HYOKA_SOURCE_DIR) / "fixtures" / "expected" / "000_db03bfbb73bab489.json";
+  const nlohmann::json expected = nlohmann::json::parse(slurp(p));
+  nlohmann::json changed = expected;
+  changed["files"][0]["outsourcing"]["declared_count"] = 2;
+  const hyoka::Comparison c = hyoka::compare_documents(expected, changed);
+  std::size_t leaves = 0;
+  std::size_t matched = 0;
+  for (const auto& [name, s] : c.sections) {
+    leaves += s.leaves;
+    matched += s.matched;
+  }
+  CHECK(leaves == c.leaves);
+  CHECK(matched == c.matched);
+  CHECK(c.sections.at("files/outsourcing").matched + 1 ==
+        c.sections.at("files/outsourcing").leaves);
+}

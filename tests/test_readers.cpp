@@ -640,3 +640,20 @@ TEST_CASE("split_numbered_name: the prefix number of a file name", "[readers]") 
   CHECK_FALSE(nn.number.has_value());
   CHECK(nn.name == "徴収・滞納整理関係情報ファイル");
 }
+
+TEST_CASE("read_checks: a bare circle directly before an option is a mark", "[readers]") {
+  // 002:420 `○ 住民基本台帳ネットワークシステム ）` (the box lost, the printed ○ kept)
+  const auto r = hyoka::read_checks(
+      region({"○ 住民基本台帳ネットワークシステム 〇 税務システム ◯ 宛名システム等"}),
+      opts("CONNECTIONS"));
+  CHECK(r.checks[2] == check("住民基本台帳ネットワークシステム", true));
+  CHECK(r.checks[4] == check("宛名システム等", true));
+  CHECK(r.checks[5] == check("税務システム", true));
+  CHECK(r.checks[0] == check("情報提供ネットワークシステム", kNull));
+}
+
+TEST_CASE("read_checks: a circle that is not before an option stays text", "[readers]") {
+  // ○○市 in a detail must neither become a mark nor cut the detail short
+  const auto r = hyoka::read_checks(region({"[○] その他 (○○市システム)"}), opts("CONNECTIONS"));
+  CHECK(r.checks[6] == check("その他", true, "○○市システム"));
+}

@@ -939,3 +939,23 @@ TEST_CASE("segment: spans give the input lines of each value", "[segment]") {
 
   CHECK_FALSE(parse(kFileDoc).contains("spans"));
 }
+
+TEST_CASE("segment: a labelled row of another template ends the value, it does not join it",
+          "[segment]") {
+  // 004:171 (様式4) `③入手の時期・頻度⇥…` is not a 様式3 label; its value must not become part
+  // of the previous field's text.
+  const json d = parse({
+      kTitle,
+      "## Ⅱ 特定個人情報ファイルの概要",
+      "1. 特定個人情報ファイル名⇥",
+      "収納・滞納情報ファイル⇥",
+      "3. 特定個人情報の入手・使用⇥",
+      "③使用目的 ※⇥地方税の収納及び徴収を行うため。",
+      "④入手の時期・頻度⇥納付があつた都度",
+      "⑥使用開始日⇥平成28年1月1日",
+  });
+  CHECK(at(d, "/files/0/purpose") == "地方税の収納及び徴収を行うため。");
+  CHECK(at(d, "/files/0/use_start") == "2016-01-01");
+  CHECK(at(d, "/quality/lines_recognized").get<int>() ==
+        at(d, "/quality/lines_total").get<int>() - 1);
+}

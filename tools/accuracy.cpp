@@ -51,15 +51,16 @@ int main(int argc, char** argv) {
                             std::istreambuf_iterator<char>());
     const nlohmann::json act = parser.parse(bytes, {});
     const hyoka::Comparison c = hyoka::compare_documents(exp, act);
-    std::map<std::string, std::pair<std::size_t, std::size_t>> sections;  // leaves, errors
-    // count leaves per section by re-walking the differences and totals
-    std::map<std::string, std::size_t> errors;
-    for (const auto& d : c.differences) ++errors[hyoka::section_of(d.pointer)];
-    std::cout << path.stem().string() << "  (" << act["source"]["layout"].get<std::string>()
-              << ")  " << c.matched << "/" << c.leaves << " = " << std::fixed
-              << std::setprecision(1) << (c.leaves ? 100.0 * c.matched / c.leaves : 0.0) << "%\n";
-    for (const auto& [section, n] : errors)
-      std::cout << "    " << std::setw(22) << std::left << section << n << " wrong\n";
+    std::cout << path.stem().string() << "  (" << act["source"]["layout"].get<std::string>() << ", "
+              << act["form"]["kind"].get<std::string>() << ")  " << c.matched << "/" << c.leaves
+              << " = " << std::fixed << std::setprecision(1)
+              << (c.leaves ? 100.0 * c.matched / c.leaves : 0.0) << "%\n";
+    for (const auto& [section, sc] : c.sections) {
+      std::cout << "    " << std::setw(24) << std::left << section << std::right << std::setw(5)
+                << sc.matched << "/" << std::setw(5) << std::left << sc.leaves << std::right << "  "
+                << std::setw(5) << std::setprecision(1)
+                << (sc.leaves ? 100.0 * sc.matched / sc.leaves : 0.0) << "%\n";
+    }
     if (diff) std::cout << hyoka::format_differences(c, 1000);
     total += c.leaves;
     matched += c.matched;

@@ -3,6 +3,7 @@
 // value exactly. `diagnostics`, `quality`, `spans` and `source.path` are not compared.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,10 +17,16 @@ struct Difference {
   nlohmann::json actual;
 };
 
+struct SectionScore {
+  std::size_t leaves = 0;
+  std::size_t matched = 0;
+};
+
 struct Comparison {
   std::size_t leaves = 0;  // expected leaf values compared
   std::size_t matched = 0;
   std::vector<Difference> differences;
+  std::map<std::string, SectionScore> sections;  // by section_of(pointer)
 };
 
 Comparison compare_documents(const nlohmann::json& expected, const nlohmann::json& actual);
