@@ -8,27 +8,10 @@ using nlohmann::json;
 
 namespace {
 
-std::string squash(const std::string& s) {
-  std::string out;
-  bool space = false;
-  std::size_t pos = 0;
-  while (pos < s.size()) {
-    const std::size_t b = pos;
-    const char32_t cp = text::next_cp(s, pos);
-    if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == 0x3000) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out.append(s, b, pos - b);
-  }
-  return out;
-}
-
 bool equal_leaf(const json& a, const json& b) {
   if (a.is_string() && b.is_string())
-    return squash(a.get<std::string>()) == squash(b.get<std::string>());
+    return text::collapse_spaces(a.get<std::string>(), true) ==
+           text::collapse_spaces(b.get<std::string>(), true);
   if (a.is_number() && b.is_number()) return a == b;
   return a == b;
 }

@@ -79,31 +79,6 @@ std::string strip_markdown(std::string_view in, int* heading_level) {
   return out;
 }
 
-// Collapses blanks inside lines, trims lines and drops empty ones.
-std::string tidy(std::string_view s) {
-  std::string out;
-  for (const auto& line : text::split(s, '\n')) {
-    std::string collapsed;
-    bool space = false;
-    std::size_t pos = 0;
-    while (pos < line.size()) {
-      const std::size_t b = pos;
-      const char32_t cp = text::next_cp(line, pos);
-      if (cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000 || cp == 0xA0) {
-        space = !collapsed.empty();
-        continue;
-      }
-      if (space) collapsed += ' ';
-      space = false;
-      collapsed.append(line, b, pos - b);
-    }
-    if (collapsed.empty()) continue;
-    if (!out.empty()) out += '\n';
-    out += collapsed;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string normalize_cell(std::string_view raw, int* heading_level) {
@@ -112,7 +87,7 @@ std::string normalize_cell(std::string_view raw, int* heading_level) {
   s = render_html_cell(s);
   s = text::fold_width(s);
   s = canonicalize_marks(s);
-  return tidy(s);
+  return text::tidy_lines(s);
 }
 
 Normalized normalize(std::string_view text) {

@@ -189,26 +189,9 @@ std::string label_key(std::string_view s, bool* had_number) {
 namespace {
 
 void flush_line(std::string& out, std::string& line) {
-  // collapse whitespace runs to one space and trim
-  std::string collapsed;
-  collapsed.reserve(line.size());
-  bool pending_space = false;
-  std::size_t pos = 0;
-  while (pos < line.size()) {
-    const std::size_t start = pos;
-    const char32_t cp = next_cp(line, pos);
-    if (is_space_cp(cp)) {
-      pending_space = !collapsed.empty();
-      continue;
-    }
-    if (pending_space) collapsed += ' ';
-    pending_space = false;
-    collapsed.append(line, start, pos - start);
-  }
+  std::string collapsed = collapse_spaces(line);
   line.clear();
-  if (collapsed.empty()) return;
-  // markdown bullets at line start
-  if (starts_with(collapsed, "- ")) collapsed.erase(0, 2);
+  if (starts_with(collapsed, "- ")) collapsed.erase(0, 2);  // markdown bullets at line start
   if (collapsed.empty()) return;
   if (!out.empty()) out += '\n';
   out += collapsed;
@@ -248,6 +231,38 @@ std::string render_free_text(std::string_view s) {
     }
   }
   flush_line(out, line);
+  return out;
+}
+
+std::string collapse_spaces(std::string_view s, bool newlines_too) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending = false;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const std::size_t start = pos;
+    const char32_t cp = next_cp(s, pos);
+    const bool blank = cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000 || cp == 0xA0 ||
+                       (newlines_too && cp == '\n');
+    if (blank) {
+      pending = !out.empty();
+      continue;
+    }
+    if (pending) out += ' ';
+    pending = false;
+    out.append(s.substr(start, pos - start));
+  }
+  return out;
+}
+
+std::string tidy_lines(std::string_view s) {
+  std::string out;
+  for (const auto& line : split(s, '\n')) {
+    const std::string collapsed = collapse_spaces(line);
+    if (collapsed.empty()) continue;
+    if (!out.empty()) out += '\n';
+    out += collapsed;
+  }
   return out;
 }
 

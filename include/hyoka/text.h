@@ -38,6 +38,13 @@ std::size_t first_token(std::string_view s);
 // collapsed per line, empty lines dropped, lines joined with '\n'.
 std::string render_free_text(std::string_view s);
 
+// Runs of blanks (ASCII space, TAB, CR, U+3000, NBSP, and '\n' when `newlines_too`) become one
+// ASCII space; leading and trailing blanks are dropped.
+std::string collapse_spaces(std::string_view s, bool newlines_too = false);
+
+// collapse_spaces() per line; empty lines dropped; lines joined with '\n'.
+std::string tidy_lines(std::string_view s);
+
 // True when the text is only a "nothing to declare" placeholder (—, ――, －, -, ー).
 bool is_placeholder(std::string_view s);
 
