@@ -80,7 +80,6 @@ void read_record_items(const std::vector<const Row*>& rows, json& doc, Recognize
   if (files.empty()) return;
   int file = 0;
   json* group = nullptr;
-  int group_line = 0;
   for (const Row* row : rows) {
     const std::string t = text::render_free_text(row->joined(" "));
     if (t.empty()) continue;
@@ -95,7 +94,6 @@ void read_record_items(const std::vector<const Row*>& rows, json& doc, Recognize
         json& items = files[file]["record_items"];
         items.push_back({{"group", strip_brackets(line)}, {"items", json::array()}});
         group = &items.back();
-        group_line = row->line;
         out.spans.push_back(
             {"/files/" + std::to_string(file) + "/record_items/" + std::to_string(items.size() - 1),
              row->line, row->line});
@@ -105,26 +103,20 @@ void read_record_items(const std::vector<const Row*>& rows, json& doc, Recognize
         json& items = files[file]["record_items"];
         items.push_back({{"group", nullptr}, {"items", json::array()}});
         group = &items.back();
-        group_line = row->line;
       }
-      for (auto& item : split_items(line)) (*group)["items"].push_back(item);
-      (void)group_line;
+      const std::string items_pointer = "/files/" + std::to_string(file) + "/record_items/" +
+                                        std::to_string(files[file]["record_items"].size() - 1) +
+                                        "/items/";
+      for (auto& item : split_items(line)) {
+        out.spans.push_back(
+            {items_pointer + std::to_string((*group)["items"].size()), row->line, row->line});
+        (*group)["items"].push_back(item);
+      }
     }
   }
 }
 
 void read_changes(const std::vector<const Row*>& rows, json& doc, Recognized& out) {
-  static const OptionList kTiming = [] {
-    OptionList l;
-    for (const char* s : {"事前", "事後"}) {
-      Option o;
-      o.label = s;
-      o.printed = {s};
-      o.keys = {text::key(s)};
-      l.push_back(o);
-    }
-    return l;
-  }();
   json& changes = doc["changes"];
   for (const Row* row : rows) {
     if (row->cells.size() < 2) continue;
@@ -141,10 +133,13 @@ void read_changes(const std::vector<const Row*>& rows, json& doc, Recognized& ou
     const std::string timing = text::key(cell(4));
     if (timing == "事前" || timing == "事後") c["timing"] = timing;
     c["reason"] = read_text(Region{cell(5), {}, {}});
-    out.spans.push_back({"/changes/" + std::to_string(changes.size()), row->line, row->line});
+    const std::string pointer = "/changes/" + std::to_string(changes.size());
+    out.spans.push_back({pointer, row->line, row->line});
+    for (const auto& [key, value] : c.items()) {
+      if (!value.is_null()) out.spans.push_back({pointer + "/" + key, row->line, row->line});
+    }
     changes.push_back(std::move(c));
   }
-  (void)kTiming;
 }
 
 }  // namespace hyoka
