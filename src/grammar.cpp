@@ -42,12 +42,18 @@ OptionList parse_options(const json& list) {
 }
 
 ReadType read_type(const std::string& t) {
-  static const std::map<std::string, ReadType> kTypes = {
-      {"text", ReadType::Text},          {"choice", ReadType::Choice},
-      {"checks", ReadType::Checks},      {"date", ReadType::Date},
-      {"period", ReadType::Period},      {"count", ReadType::Count},
-      {"names", ReadType::Names},        {"number_title", ReadType::NumberTitle},
-      {"file_name", ReadType::FileName}, {"bind_name", ReadType::BindName}};
+  static const std::map<std::string, ReadType> kTypes = {{"text", ReadType::Text},
+                                                         {"choice", ReadType::Choice},
+                                                         {"checks", ReadType::Checks},
+                                                         {"date", ReadType::Date},
+                                                         {"period", ReadType::Period},
+                                                         {"count", ReadType::Count},
+                                                         {"names", ReadType::Names},
+                                                         {"number_title", ReadType::NumberTitle},
+                                                         {"file_name", ReadType::FileName},
+                                                         {"bind_name", ReadType::BindName},
+                                                         {"system_list", ReadType::SystemList},
+                                                         {"paren_after", ReadType::ParenAfter}};
   const auto it = kTypes.find(t);
   if (it == kTypes.end()) throw GrammarError("unknown read type: " + t);
   return it->second;
@@ -76,6 +82,7 @@ class Loader {
     r.path = j.value("path", "");
     r.options = options(j);
     if (j.contains("after")) r.after_key = text::key(j.at("after").get<std::string>());
+    r.marker = j.value("marker", "");
     if ((r.type == ReadType::Choice || r.type == ReadType::Checks) && r.options == nullptr) {
       throw GrammarError("choice/checks read without options");
     }
@@ -85,9 +92,8 @@ class Loader {
   Field field(const json& j) {
     Field f;
     f.label = j.at("label").get<std::string>();
-    bool had = false;
-    f.control_label = text::label_key(f.label, &had);  // replaced below by the printed form
-    f.control_label = printed_label(f.label);
+    f.control_label = j.value("control_label", printed_label(f.label));
+    if (j.contains("spill_to")) f.spill_key = text::label_key(j.at("spill_to").get<std::string>());
     f.keys.push_back(text::label_key(f.label));
     for (const auto& v : strings_of(j, "variants")) f.keys.push_back(text::label_key(v));
     f.numbered = j.value("numbered", false);
@@ -104,7 +110,6 @@ class Loader {
   // The canonical Control.label: circled marker, number and ※ removed, full width kept.
   static std::string printed_label(const std::string& label) {
     std::string s = label;
-    std::size_t pos = 0;
     // drop a leading circled number (U+2460..U+2473)
     if (s.size() >= 3) {
       std::size_t p = 0;
@@ -112,7 +117,6 @@ class Loader {
       if (cp >= 0x2460 && cp <= 0x2473) s.erase(0, p);
     }
     if (const std::size_t m = s.find("\u203B"); m != std::string::npos) s.erase(m);
-    (void)pos;
     return text::trim(s);
   }
 
@@ -133,9 +137,14 @@ class Loader {
       RiskSpec spec;
       if (r.contains("number") && !r.at("number").is_null())
         spec.number = r.at("number").get<int>();
-      spec.title = r.at("title").get<std::string>();
-      spec.keys.push_back(text::key(spec.title));
+      std::vector<std::string> titles = strings_of(r, "titles");
+      if (titles.empty()) titles.push_back(r.at("title").get<std::string>());
+      for (const auto& t : titles) {
+        spec.title += (spec.title.empty() ? "" : "\n") + t;
+        spec.keys.push_back(text::key(t));
+      }
       for (const auto& v : strings_of(r, "variants")) spec.keys.push_back(text::key(v));
+      spec.by_title = r.value("by_title", titles.size() > 1);
       s->risk = spec;
     }
     s->path = j.value("path", "");
@@ -151,6 +160,7 @@ class Loader {
               : mode == "consume_block" ? ScopeMode::ConsumeBlock
                                         : ScopeMode::Normal;
     s->reader = j.value("reader", "");
+    s->controls_path = j.value("controls", j.contains("risk") ? "/controls" : "");
     if (j.contains("heading_reads")) {
       for (const auto& r : j.at("heading_reads")) s->heading_reads.push_back(read(r));
     }
@@ -185,17 +195,17 @@ class Loader {
         ++index;
       }
     }
-    // Control rows of a risk write into controls[i].
-    if (s->risk) {
-      int ci = 0;
-      for (auto& f : s->fields) {
-        if (!f.control) continue;
-        for (auto& r : f.reads) {
-          r.path =
-              "/controls/" + std::to_string(ci) + (r.type == ReadType::Choice ? "/value" : "/text");
-        }
-        ++ci;
+    // Control rows write into controls[i] (a risk's, or a scope's `controls` list).
+    int ci = 0;
+    for (auto& f : s->fields) {
+      if (!f.control) continue;
+      if (s->controls_path.empty())
+        throw GrammarError("control outside a risk or controls scope: " + f.label);
+      for (auto& r : f.reads) {
+        r.path = s->controls_path + "/" + std::to_string(ci) +
+                 (r.type == ReadType::Choice ? "/value" : "/text");
       }
+      ++ci;
     }
     return s;
   }

@@ -24,7 +24,11 @@ json document() {
         {"organization", nullptr},
         {"approved_on", nullptr},
         {"published_on", nullptr}}},
-      {"affair", {{"name", nullptr}, {"description", nullptr}, {"target_population", nullptr}}},
+      {"affair",
+       {{"name", nullptr},
+        {"description", nullptr},
+        {"target_population", nullptr},
+        {"flow", nullptr}}},
       {"systems", json::array()},
       {"file_names", json::array()},
       {"file_reasons", nullptr},
@@ -32,14 +36,18 @@ json document() {
       {"network_linkage", {{"implementation", nullptr}, {"legal_basis", nullptr}}},
       {"department", {{"name", nullptr}, {"head_title", nullptr}}},
       {"other_bodies", nullptr},
+      {"emergency_exception", nullptr},
       {"threshold",
        {{"target_population", nullptr},
         {"handler_count", nullptr},
         {"serious_incident", nullptr},
-        {"result", nullptr}}},
+        {"result", nullptr},
+        {"target_population_as_of", nullptr},
+        {"handler_count_as_of", nullptr}}},
       {"serious_incident", nullptr},
       {"files", json::array()},
       {"other_risk_measures", nullptr},
+      {"risk_summary", nullptr},
       {"disclosure",
        {{"request_to", nullptr},
         {"request_method", nullptr},
@@ -48,14 +56,19 @@ json document() {
         {"special_procedures", nullptr},
         {"unlisted", nullptr},
         {"contact", nullptr},
-        {"response", nullptr}}},
+        {"response", nullptr},
+        {"request_notes", nullptr},
+        {"fee_detail", nullptr},
+        {"file_register_name", nullptr},
+        {"file_register_place", nullptr}}},
       {"procedures",
        {{"basic_assessment", {{"date", nullptr}, {"threshold_result", nullptr}}},
         {"public_comment",
          {{"method", nullptr},
           {"period", nullptr},
           {"main_opinions", nullptr},
-          {"reflection", nullptr}}},
+          {"reflection", nullptr},
+          {"shortening_reason", nullptr}}},
         {"third_party_review", {{"date", nullptr}, {"method", nullptr}, {"result", nullptr}}},
         {"ppc_approval", {{"submitted_on", nullptr}, {"review", nullptr}}}}},
       {"changes", json::array()},
@@ -97,6 +110,12 @@ json file() {
       {"usage", nullptr},
       {"matching", nullptr},
       {"use_start", nullptr},
+      {"acquisition_timing", nullptr},
+      {"acquisition_rationale", nullptr},
+      {"notice_to_subject", nullptr},
+      {"purpose_change_rationale", nullptr},
+      {"statistical_analysis", nullptr},
+      {"rights_decisions", nullptr},
       {"outsourcing",
        {{"status", nullptr}, {"declared_count", nullptr}, {"entrusts", json::array()}}},
       {"provision",
@@ -124,7 +143,13 @@ json entrust() {
           {"contractor", nullptr},
           {"subcontract", nullptr},
           {"subcontract_approval", nullptr},
-          {"subcontract_items", nullptr}};
+          {"subcontract_items", nullptr},
+          {"file_scope", nullptr},
+          {"subject_count", nullptr},
+          {"subject_scope", nullptr},
+          {"scope_rationale", nullptr},
+          {"provision_methods", json::array()},
+          {"contractor_disclosure", nullptr}};
 }
 
 json recipient() {
@@ -140,6 +165,38 @@ json risk_measures() {
           {"audit", json::array()}, {"training", {{"level", nullptr}, {"method", nullptr}}},
           {"other", nullptr}};
 }
+
+json risk_measures_full() {
+  json rm = risk_measures();
+  rm["training"] = nullptr;  // 様式4 keeps audit, training and the rest in Ⅳ
+  return rm;
+}
+
+json other_risk_measures() {
+  return {{"audit", json::array()},
+          {"training", {{"level", nullptr}, {"method", nullptr}}},
+          {"other", nullptr}};
+}
+
+json risk_summary() {
+  return {{"report_kind", nullptr},
+          {"acquisition", nullptr},
+          {"use", nullptr},
+          {"outsourcing", nullptr},
+          {"provision", nullptr},
+          {"network", nullptr},
+          {"storage", nullptr},
+          {"manual_work", nullptr},
+          {"audit", json::array()},
+          {"training", {{"level", nullptr}, {"method", nullptr}}},
+          {"priority",
+           {{"opt_outs", json::array()},
+            {"measure", nullptr},
+            {"adequacy", nullptr},
+            {"rationale", nullptr}}}};
+}
+
+json emergency_exception() { return {{"applied", json::array()}, {"reason", nullptr}}; }
 
 json change() {
   return {{"date", nullptr},  {"item", nullptr},   {"before", nullptr},
@@ -161,6 +218,10 @@ json skeleton(std::string_view name) {
   if (name == "entrust") return entrust();
   if (name == "recipient") return recipient();
   if (name == "risk_measures") return risk_measures();
+  if (name == "risk_measures_full") return risk_measures_full();
+  if (name == "other_risk_measures") return other_risk_measures();
+  if (name == "risk_summary") return risk_summary();
+  if (name == "emergency_exception") return emergency_exception();
   return json::object();
 }
 
@@ -172,6 +233,17 @@ void set_path(json& obj, const std::string& path, json value) {
 }
 
 void defaults_for(const Scope& s, json& obj) {
+  if (s.owner == Owner::None && !s.skeleton.empty() && s.skeleton != "section") {
+    set_path(obj, s.prefix, skeleton(s.skeleton));  // an object that exists only in some forms
+  }
+  if (!s.risk && !s.controls_path.empty()) {
+    json controls = json::array();
+    for (const auto& f : s.fields) {
+      if (f.control)
+        controls.push_back({{"label", f.control_label}, {"value", nullptr}, {"text", nullptr}});
+    }
+    set_path(obj, s.prefix + s.controls_path, std::move(controls));
+  }
   if (s.skeleton == "section") {
     json section = {
         {"opt_outs", json::array()}, {"risks", json::array()}, {"other_risks", nullptr}};

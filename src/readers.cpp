@@ -124,7 +124,34 @@ ChoiceResult read_choice(const Region& r, const OptionList& options) {
       return res;
     }
   }
-  // 3. a plain value echoed before the option boxes or the option list
+  // 3. a single boxed option and no other option printed: the value with its box (004:197
+  //    `<input type="checkbox"/> 特定個人情報ファイルの全体`); several boxed options mean the mark
+  //    was lost
+  {
+    std::string before = s;
+    if (const std::size_t cap = find_options_caption(before); cap != std::string::npos)
+      before.resize(cap);
+    int found = -1;
+    int boxed = 0;
+    for (std::size_t p = before.find(text::kUnknown); p != std::string::npos;
+         p = before.find(text::kUnknown, p + 1)) {
+      std::string after = before.substr(p + text::kUnknown.size());
+      if (const std::size_t stop = text::first_token(after); stop != std::string::npos)
+        after.resize(stop);
+      std::size_t len = 0;
+      const int i = prefix_option(options, strip_option_number(text::key(after)), nullptr, &len);
+      ++boxed;  // every box counts: mangled option texts are options too (000:310)
+      if (i >= 0) found = i;
+    }
+    const std::size_t first_box = before.find(text::kUnknown);
+    const bool nothing_before =
+        first_box != std::string::npos && text::trim(before.substr(0, first_box)).empty();
+    if (boxed == 1 && found >= 0 && nothing_before) {
+      res.value = options[found].label;
+      return res;
+    }
+  }
+  // 4. a plain value echoed before the option boxes or the option list
   std::string head = s;
   if (const std::size_t t = text::first_token(head); t != std::string::npos) head.resize(t);
   if (const std::size_t cap = find_options_caption(head); cap != std::string::npos) {
@@ -135,6 +162,72 @@ ChoiceResult read_choice(const Region& r, const OptionList& options) {
     res.value = options[i].label;
   }
   return res;
+}
+
+std::string choice_spill(const Region& r, const OptionList& options) {
+  const std::string& s = r.first;
+  const std::size_t cap = find_options_caption(s);
+  if (cap == std::string::npos) return {};
+  // the last numbered option of the list, then its label; what follows is the spill
+  static const re2::RE2 kNumber(R"([0-9]+\)\s*)");
+  re2::StringPiece input(s);
+  input.remove_prefix(cap);
+  std::size_t last = std::string::npos;
+  re2::StringPiece m;
+  std::size_t from = cap;
+  while (kNumber.Match(s, from, s.size(), re2::RE2::UNANCHORED, &m, 1)) {
+    last = static_cast<std::size_t>(m.data() - s.data()) + m.size();
+    from = last;
+  }
+  if (last == std::string::npos) return {};
+  // skip the option label: the shortest prefix whose key is an option key
+  std::size_t pos = last;
+  std::string k;
+  while (pos < s.size()) {
+    const std::size_t b = pos;
+    text::next_cp(s, pos);
+    k = text::key(s.substr(last, pos - last));
+    if (exact_option(options, k) >= 0) {
+      const std::string rest = text::render_free_text(s.substr(pos));
+      return text::is_placeholder(rest) ? std::string() : rest;
+    }
+    (void)b;
+    if (pos - last > 200) break;
+  }
+  return {};
+}
+
+std::string paren_after(std::string_view s, std::string_view marker) {
+  const std::size_t at = s.find(marker);
+  if (at == std::string_view::npos) return {};
+  std::size_t pos = at + marker.size();
+  // skip a colon and blanks
+  while (pos < s.size()) {
+    std::size_t next = pos;
+    const char32_t cp = text::next_cp(s, next);
+    if (cp == ':' || cp == 0xFF1A || cp == ' ' || cp == 0x3000 || cp == '\n') {
+      pos = next;
+      continue;
+    }
+    break;
+  }
+  std::size_t end = s.size();
+  int depth = 0;
+  std::size_t p = pos;
+  while (p < s.size()) {
+    const std::size_t b = p;
+    const char32_t cp = text::next_cp(s, p);
+    if (cp == '(' || cp == 0xFF08) ++depth;
+    if (cp == ')' || cp == 0xFF09) {
+      if (depth == 0) {
+        end = b;
+        break;
+      }
+      --depth;
+    }
+  }
+  std::string d = text::render_free_text(s.substr(pos, end - pos));
+  return text::is_placeholder(d) ? std::string() : d;
 }
 
 json default_checks(const OptionList& options) {

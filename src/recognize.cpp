@@ -266,9 +266,17 @@ class Engine {
           best_rank = rank;
         }
       };
+      const Field* first_match = nullptr;
+      const Field* first_unread = nullptr;
       for (const auto& f : s->fields) {
         if (f.numbered && !had_number) continue;
-        if (contains(f.keys, lk)) offer({Kind::Field, s, &f, {}, false, {}}, f.numbered ? 4 : 3);
+        if (!contains(f.keys, lk)) continue;
+        if (first_match == nullptr) first_match = &f;
+        if (first_unread == nullptr && !already_read(it->inst, s, &f)) first_unread = &f;
+      }
+      // a label printed several times in one scope (具体的な管理方法 ×3) fills its rows in order
+      if (const Field* f = first_unread != nullptr ? first_unread : first_match) {
+        offer({Kind::Field, s, f, {}, false, {}}, f->numbered ? 4 : 3);
       }
       for (const auto& c : s->captions) {
         if (c.numbered && !had_number) continue;
@@ -339,6 +347,13 @@ class Engine {
         single_risk = c.get();
         if (is_risk && c->risk->number == rnum)
           return Match{Kind::Heading, c.get(), nullptr, rnum, false, {}};
+        if (!is_risk && c->risk->by_title) {
+          for (const auto& k : c->risk->keys) {
+            if (!k.empty() && lk.rfind(k, 0) == 0) {
+              return Match{Kind::Heading, c.get(), nullptr, std::nullopt, false, {}};
+            }
+          }
+        }
         continue;
       }
       if (contains(c->heading_keys, lk))
@@ -615,6 +630,40 @@ class Engine {
         h.inst->line = h.last_line;
         break;
       }
+      case ReadType::SystemList: {
+        json systems = json::array();
+        int n = 0;
+        for (auto& name : split_names(h.region.all())) {
+          json sys = model::system();
+          sys["number"] = ++n;
+          sys["name"] = name;
+          systems.push_back(std::move(sys));
+        }
+        if (!systems.empty()) put(h, r, systems, true);
+        break;
+      }
+      case ReadType::ParenAfter: {
+        const std::string d = paren_after(h.region.all(), r.marker);
+        if (!d.empty()) put(h, r, d, true);
+        break;
+      }
+    }
+    if (r.type == ReadType::Choice && h.field != nullptr && !h.field->spill_key.empty()) {
+      spill(h, r);
+    }
+  }
+
+  // Text fused after a choice's option list belongs to the text field named by spill_to.
+  void spill(Hit& h, const Read& r) {
+    const std::string text = choice_spill(h.region, *r.options);
+    if (text.empty()) return;
+    for (const auto& f : h.scope->fields) {
+      if (!contains(f.keys, h.field->spill_key) || already_read(h.inst, h.scope, &f)) continue;
+      read_.insert({h.inst, h.scope, &f});
+      for (const auto& target : f.reads) {
+        if (target.type == ReadType::Text) put(h, target, text, true);
+      }
+      return;
     }
   }
 

@@ -657,3 +657,47 @@ TEST_CASE("read_checks: a circle that is not before an option stays text", "[rea
   const auto r = hyoka::read_checks(region({"[○] その他 (○○市システム)"}), opts("CONNECTIONS"));
   CHECK(r.checks[6] == check("その他", true, "○○市システム"));
 }
+
+TEST_CASE("read_choice: one boxed option and no other option is the value", "[readers]") {
+  // 004:197 ②取扱いを委託する特定個人情報ファイルの範囲⇥<input type="checkbox"/>
+  // 特定個人情報ファイルの全体
+  const hyoka::OptionList scope = {{"特定個人情報ファイルの全体",
+                                    {"特定個人情報ファイルの全体"},
+                                    {hyoka::text::key("特定個人情報ファイルの全体")},
+                                    false,
+                                    false},
+                                   {"特定個人情報ファイルの一部",
+                                    {"特定個人情報ファイルの一部"},
+                                    {hyoka::text::key("特定個人情報ファイルの一部")},
+                                    false,
+                                    false}};
+  CHECK(hyoka::read_choice(region({"<input type=\"checkbox\"/> 特定個人情報ファイルの全体"}), scope)
+            .value == json("特定個人情報ファイルの全体"));
+  // 004:216 the single boxed value before the option list
+  CHECK(hyoka::read_choice(region({"<input type=\"checkbox\"/> 10万人以上100万人未満 <選択肢> 1) "
+                                   "1万人未満 2) 1万人以上10万人未満"}),
+                           opts("PERSONS5"))
+            .value == json("10万人以上100万人未満"));
+  // 000:310 three boxes, texts mangled: the mark was lost
+  CHECK(hyoka::read_choice(region({"<div> <input type=\"checkbox\"/> 十分に行っている </div> <div> "
+                                   "<input type=\"checkbox\"/> 十分に力を入れて行っている </div>"}),
+                           opts("DO3"))
+            .value == kNull);
+}
+
+TEST_CASE("choice_spill and paren_after", "[readers]") {
+  // 004:414 text of the next row fused after the option list
+  const Region fused = region({"[ 十分に行っている ]",
+                               "<選択肢> 1) 特に力を入れて行っている 2) 十分に行っている "
+                               "3) 十分に行っていない ■新潟市における措置 施錠管理"});
+  CHECK(hyoka::choice_spill(fused, opts("DO3")) == "■新潟市における措置 施錠管理");
+  CHECK(hyoka::choice_spill(region({"[ 十分である ] <選択肢> 1) 特に力を入れている 2) 十分である "
+                                    "3) 課題が残されている"}),
+                            opts("ADEQ"))
+            .empty());
+  // 004:460 the fee detail in parentheses after its caption
+  CHECK(hyoka::paren_after(
+            "[ 無料 ] <選択肢> 1) 有料 2) 無料 (手数料額、納付方法: 写しは1枚10円(白黒))",
+            "手数料額、納付方法") == "写しは1枚10円(白黒)");
+  CHECK(hyoka::paren_after("(手数料額、納付方法: )", "手数料額、納付方法").empty());
+}

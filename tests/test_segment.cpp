@@ -389,6 +389,13 @@ TEST_CASE("segment: 委託事項1 with its fields, unused 提供先/移転先 bl
       {"subcontract", "再委託しない"},
       {"subcontract_approval", nullptr},
       {"subcontract_items", nullptr},
+      // 様式4-only rows: absent from a 様式3 document
+      {"file_scope", nullptr},
+      {"subject_count", nullptr},
+      {"subject_scope", nullptr},
+      {"scope_rationale", nullptr},
+      {"provision_methods", json::array()},
+      {"contractor_disclosure", nullptr},
   };
   CHECK(o.at("entrusts") == json::array({entrust}));
 

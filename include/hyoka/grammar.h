@@ -40,7 +40,9 @@ enum class ReadType {
   Names,
   NumberTitle,
   FileName,
-  BindName
+  BindName,
+  SystemList,
+  ParenAfter
 };
 
 struct Read {
@@ -48,6 +50,7 @@ struct Read {
   std::string path;                     // JSON Pointer from the owning instance object
   const OptionList* options = nullptr;  // Choice, Checks
   std::string after_key;                // Count: the option the count follows
+  std::string marker;                   // ParenAfter: the caption inside the parentheses
 };
 
 struct Field {
@@ -57,6 +60,7 @@ struct Field {
   bool numbered = false;          // matches only a label printed with a section number
   bool control = false;           // a Control row of a Risk
   std::string role;               // e.g. "serious_incident"
+  std::string spill_key;          // label key of the text field that receives fused text
   std::vector<Read> reads;
 };
 
@@ -70,8 +74,9 @@ enum class Owner { None, Array, BindFile };
 
 struct RiskSpec {
   std::optional<int> number;
-  std::string title;
-  std::vector<std::string> keys;  // title and variants
+  std::string title;              // canonical; several titles of one risk joined by '\n'
+  std::vector<std::string> keys;  // each title and variant
+  bool by_title = false;          // entered by a row that starts with its title (no リスクN：)
 };
 
 struct Scope {
@@ -88,7 +93,8 @@ struct Scope {
   bool drop_if_blank = false;
   bool expect = false;
   ScopeMode mode = ScopeMode::Normal;
-  std::string reader;  // Raw scopes: "record_items", "changes"
+  std::string reader;         // Raw scopes: "record_items", "changes"
+  std::string controls_path;  // where control fields write ("/controls" in a risk)
   std::vector<Read> heading_reads;
   std::vector<Field> fields;
   std::vector<Caption> captions;

@@ -16,6 +16,10 @@ nlohmann::json file();
 nlohmann::json entrust();
 nlohmann::json recipient();
 nlohmann::json risk_measures();
+nlohmann::json risk_measures_full();
+nlohmann::json other_risk_measures();
+nlohmann::json risk_summary();
+nlohmann::json emergency_exception();
 nlohmann::json change();
 nlohmann::json diagnostic(std::string_view rule, std::string_view severity,
                           std::string_view message, nlohmann::json paths, int line);

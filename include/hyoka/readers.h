@@ -29,6 +29,14 @@ struct ChoiceResult {
 };
 ChoiceResult read_choice(const Region& r, const OptionList& options);
 
+// The text that follows a choice's option list in the same cell (`… 3) 十分に行っていない ■新潟市
+// における措置 …`): the OCR fused the next row's text into the choice. Empty when there is none.
+std::string choice_spill(const Region& r, const OptionList& options);
+
+// The parenthesised text after `marker` (`（手数料額、納付方法： … ）`), without the marker and its
+// colon; empty when absent.
+std::string paren_after(std::string_view text, std::string_view marker);
+
 struct ChecksResult {
   nlohmann::json checks;  // [Check] in form order
   int unknown = 0;        // checked == null
