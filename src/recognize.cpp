@@ -58,7 +58,13 @@ struct Hit {
   std::vector<const Row*> rows;  // continuation rows
   int first_line = 0;
   int last_line = 0;
+  bool append = false;  // the label printed again for the rest of its value: add, do not replace
 };
+
+bool is_text_only(const std::vector<Read>& reads) {
+  return !reads.empty() && std::all_of(reads.begin(), reads.end(),
+                                       [](const Read& r) { return r.type == ReadType::Text; });
+}
 
 bool is_option_list_row(const Row& row) {
   static const re2::RE2 kItem(R"(^[0-9]+\)\s*\S.*$)");
@@ -110,6 +116,7 @@ class Engine {
 
   Recognized run() {
     for (const Row& row : n_.rows) step(row);
+    release_held();
     close_hit();
     return finish();
   }
@@ -157,6 +164,16 @@ class Engine {
       return;
     }
     if (open_) {
+      // A row with an empty label cell after a text value that sits on its label row is the first
+      // part of the next row's cell, split by a page break (FORMS §4.10, 004:59 → 61): hold it
+      // until the next label decides.
+      if (is_text_only(*open_->reads) && !text::trim(open_->region.first).empty() &&
+          open_->rows.empty() && !row.cells.empty() && row.cells[0].empty()) {
+        held_.push_back(&row);
+        if (n_.layout == "ocr-html") ++recognized_;
+        return;
+      }
+      release_held();
       open_->rows.push_back(&row);
       open_->last_line = row.line;
       // Only a table layout keeps a value's rows under its label; in other layouts a following
@@ -274,7 +291,21 @@ class Engine {
         if (first_match == nullptr) first_match = &f;
         if (first_unread == nullptr && !already_read(it->inst, s, &f)) first_unread = &f;
       }
-      // a label printed several times in one scope (具体的な管理方法 ×3) fills its rows in order
+      // a label printed several times in one scope (具体的な管理方法 ×3) fills its rows in order;
+      // once all are read, a repeated label continues the one read last
+      if (first_unread == nullptr && first_match != nullptr) {
+        const Field* latest = first_match;
+        long best_order = -1;
+        for (const auto& f : s->fields) {
+          if (!contains(f.keys, lk)) continue;
+          const auto o = read_order_.find({it->inst, s, &f});
+          if (o != read_order_.end() && o->second > best_order) {
+            best_order = o->second;
+            latest = &f;
+          }
+        }
+        first_match = latest;
+      }
       if (const Field* f = first_unread != nullptr ? first_unread : first_match) {
         offer({Kind::Field, s, f, {}, false, {}}, f->numbered ? 4 : 3);
       }
@@ -439,7 +470,26 @@ class Engine {
   }
 
   // ---- applying a match -------------------------------------------------------------------
+  // Held rows that no following text label claimed stay with the value before them.
+  void release_held() {
+    if (!open_) {
+      held_.clear();
+      return;
+    }
+    for (const Row* r : held_) {
+      open_->rows.push_back(r);
+      open_->last_line = r->line;
+    }
+    held_.clear();
+  }
+
   void apply(const Match& m, const Row& row) {
+    std::vector<const Row*> claimed;
+    if (m.kind == Kind::Field && is_text_only(m.field->reads)) {
+      claimed.swap(held_);
+    } else {
+      release_held();
+    }
     close_hit();
     if (m.kind == Kind::Heading) {
       enter(m, row);
@@ -451,8 +501,22 @@ class Engine {
       pop_to(m.scope);
     }
     if (m.kind == Kind::Caption) return;
-    read_.insert({stack_.back().inst, m.scope, m.field});
-    open(m.scope, stack_.back().inst, &m.field->reads, m.field, m.value, row);
+    const auto key =
+        std::make_tuple(static_cast<const Instance*>(stack_.back().inst), m.scope, m.field);
+    const bool again = read_.count(key) > 0;
+    read_.insert(key);
+    read_order_[key] = ++read_counter_;
+    std::string value = m.value;
+    int first_line = row.line;
+    if (!claimed.empty()) {
+      std::string before;
+      for (const Row* r : claimed) before += r->joined() + "\n";
+      value = before + value;
+      first_line = claimed.front()->line;
+    }
+    open(m.scope, stack_.back().inst, &m.field->reads, m.field, value, row);
+    open_->first_line = first_line;
+    open_->append = again && is_text_only(m.field->reads);
   }
 
   void pop_to(const Scope* s) {
@@ -534,6 +598,7 @@ class Engine {
 
   // ---- reading a closed field -------------------------------------------------------------
   void close_hit() {
+    release_held();
     if (!open_) return;
     Hit h = std::move(*open_);
     open_.reset();
@@ -545,7 +610,12 @@ class Engine {
   void put(Hit& h, const Read& r, json value, bool content) {
     const std::string path = h.scope->prefix + r.path;
     if (value.is_null()) return;
-    h.inst->obj[json::json_pointer(path)] = std::move(value);
+    json& slot = h.inst->obj[json::json_pointer(path)];
+    if (h.append && slot.is_string() && value.is_string()) {
+      slot = slot.get<std::string>() + "\n" + value.get<std::string>();
+    } else {
+      slot = std::move(value);
+    }
     if (content) h.inst->content = true;
     h.inst->spans.push_back({path, h.first_line, h.last_line});
   }
@@ -660,6 +730,7 @@ class Engine {
     for (const auto& f : h.scope->fields) {
       if (!contains(f.keys, h.field->spill_key) || already_read(h.inst, h.scope, &f)) continue;
       read_.insert({h.inst, h.scope, &f});
+      read_order_[{h.inst, h.scope, &f}] = ++read_counter_;
       for (const auto& target : f.reads) {
         if (target.type == ReadType::Text) put(h, target, text, true);
       }
@@ -790,6 +861,9 @@ class Engine {
   std::vector<const Row*> last_rows_;
   std::set<const Scope*> entered_;
   std::set<std::tuple<const Instance*, const Scope*, const Field*>> read_;
+  std::map<std::tuple<const Instance*, const Scope*, const Field*>, long> read_order_;
+  long read_counter_ = 0;
+  std::vector<const Row*> held_;  // empty-label rows waiting for the next label
   std::map<const Scope*, std::vector<const Row*>> raw_rows_;
   std::map<std::string, json> roles_;
   std::vector<PendingDiag> pending_diags_;
