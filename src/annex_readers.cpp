@@ -99,6 +99,8 @@ void read_record_items(const std::vector<const Row*>& rows, json& doc, Recognize
              row->line, row->line});
         continue;
       }
+      // an introductory or explanatory sentence (`…記録項目は以下のとおり。`) is not an item list
+      if (line.size() >= 3 && line.compare(line.size() - 3, 3, "。") == 0) continue;
       if (group == nullptr) {
         json& items = files[file]["record_items"];
         items.push_back({{"group", nullptr}, {"items", json::array()}});
@@ -114,6 +116,32 @@ void read_record_items(const std::vector<const Row*>& rows, json& doc, Recognize
       }
     }
   }
+}
+
+void read_flow(const std::vector<const Row*>& rows, json& doc, Recognized& out) {
+  static const re2::RE2 kStep(R"(^[A-Z]\s*[-ー－‐]\s*(?:[0-9]+|[①-⑳㉑-㉟]).*$)");
+  json steps = json::array();
+  std::string rest;
+  int first = 0;
+  int last = 0;
+  for (const Row* row : rows) {
+    const std::string t = text::render_free_text(row->joined(" "));
+    if (t.empty()) continue;
+    if (first == 0) first = row->line;
+    last = row->line;
+    for (const auto& line : text::split(t, '\n')) {
+      if (re2::RE2::FullMatch(line, kStep)) {
+        out.spans.push_back(
+            {"/affair/flow/steps/" + std::to_string(steps.size()), row->line, row->line});
+        steps.push_back(line);
+      } else {
+        rest += (rest.empty() ? "" : "\n") + line;
+      }
+    }
+  }
+  if (first == 0) return;
+  doc["affair"]["flow"] = {{"text", rest.empty() ? json(nullptr) : json(rest)}, {"steps", steps}};
+  out.spans.push_back({"/affair/flow", first, last});
 }
 
 void read_changes(const std::vector<const Row*>& rows, json& doc, Recognized& out) {

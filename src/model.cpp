@@ -222,6 +222,7 @@ json skeleton(std::string_view name) {
   if (name == "other_risk_measures") return other_risk_measures();
   if (name == "risk_summary") return risk_summary();
   if (name == "emergency_exception") return emergency_exception();
+  if (name == "file_reasons") return {{"necessity", nullptr}, {"benefits", nullptr}};
   return json::object();
 }
 

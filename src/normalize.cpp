@@ -79,6 +79,28 @@ std::string strip_markdown(std::string_view in, int* heading_level) {
   return out;
 }
 
+// A markdown table rule split over cells: every cell dashes only (`--------⇥--`, 004:361), at
+// least one with three or more.
+bool is_table_rule_row(const std::vector<std::string>& cells) {
+  bool long_rule = false;
+  bool any = false;
+  for (const auto& c : cells) {
+    const std::string t = text::trim(c);
+    if (t.empty()) continue;
+    any = true;
+    std::size_t dashes = 0;
+    for (char ch : t) {
+      if (ch == '-') {
+        ++dashes;
+      } else if (ch != ':' && ch != '|' && ch != ' ') {
+        return false;
+      }
+    }
+    long_rule = long_rule || dashes >= 3;
+  }
+  return any && long_rule;
+}
+
 }  // namespace
 
 std::string normalize_cell(std::string_view raw, int* heading_level) {
@@ -111,6 +133,7 @@ Normalized normalize(std::string_view text) {
       row.cells.push_back(normalize_cell(raw_cells[i], &level));
       if (i == 0) row.heading_level = level;
     }
+    if (is_table_rule_row(raw_cells)) row.cells.clear();
     while (!row.cells.empty() && row.cells.back().empty()) row.cells.pop_back();
     if (!row.blank()) ++n.lines_total;
     n.rows.push_back(std::move(row));

@@ -829,6 +829,7 @@ class Engine {
     for (const auto& [scope, rows] : raw_rows_) {
       if (scope->reader == "record_items") read_record_items(rows, doc, out);
       if (scope->reader == "changes") read_changes(rows, doc, out);
+      if (scope->reader == "flow") read_flow(rows, doc, out);
     }
     for (const auto& [role, value] : roles_) {
       if (role == "serious_incident") doc["serious_incident"] = value;

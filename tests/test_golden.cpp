@@ -89,15 +89,8 @@ TEST_CASE("golden: the scrambled pdftotext seed 002 parses and says how little i
   CHECK(warned);
 }
 
-TEST_CASE("golden: the full form seed 004 parses with the focused grammar and says so",
-          "[golden]") {
-  const nlohmann::json doc = parse_seed("004_93c291e82691a3a8");
-  CHECK(doc["form"]["kind"] == "full");
-  bool noted = false;
-  for (const auto& d : doc["diagnostics"]) noted = noted || d["rule"] == "REC004";
-  CHECK(noted);
-  CHECK(doc["affair"]["name"] == "地方税の収納及び徴収に関する事務");
-  CHECK_FALSE(doc["files"].empty());
+TEST_CASE("golden: seed 004 (新潟市, 全項目評価書, lost pages)", "[golden]") {
+  check_golden("004_93c291e82691a3a8");
 }
 
 TEST_CASE("golden: per-section scores add up to the document score", "[golden]") {
