@@ -1,5 +1,7 @@
 #include "annex_readers.h"
 
+#include <algorithm>
+
 #include <re2/re2.h>
 
 #include "hyoka/era_date.h"
@@ -146,7 +148,35 @@ void read_flow(const std::vector<const Row*>& rows, json& doc, Recognized& out) 
 
 void read_changes(const std::vector<const Row*>& rows, json& doc, Recognized& out) {
   json& changes = doc["changes"];
-  for (const Row* row : rows) {
+  // one cell per line (plain text): regroup the lines into rows of six cells
+  std::vector<Row> regrouped;
+  const bool one_cell_lines = std::all_of(rows.begin(), rows.end(), [](const Row* r) {
+    std::size_t filled = 0;
+    for (const auto& c : r->cells) filled += c.empty() ? 0 : 1;
+    return filled <= 1;
+  });
+  std::vector<const Row*> table = rows;
+  if (one_cell_lines) {
+    std::vector<const Row*> lines;
+    for (const Row* r : rows) {
+      if (!r->blank()) lines.push_back(r);
+    }
+    std::size_t i = 0;
+    while (i < lines.size()) {
+      if (text::key(lines[i]->joined()) == "変更日") {
+        i += 6;  // the header row, printed again on every page
+        continue;
+      }
+      Row row;
+      row.line = lines[i]->line;
+      for (std::size_t k = 0; k < 6 && i < lines.size(); ++k, ++i)
+        row.cells.push_back(lines[i]->joined());
+      regrouped.push_back(std::move(row));
+    }
+    table.clear();
+    for (const auto& r : regrouped) table.push_back(&r);
+  }
+  for (const Row* row : table) {
     if (row->cells.size() < 2) continue;
     const std::string first = text::key(row->cells[0]);
     if (first == "変更日" || text::key(row->joined(" ")).rfind("変更日項目", 0) == 0) continue;

@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include <optional>
+
 #include "embedded_grammars.h"
 #include "hyoka/decode.h"
 #include "hyoka/model.h"
@@ -104,16 +106,29 @@ json Parser::parse(std::string_view bytes, const ParseOptions& options) const {
   const FormGuess form = detect_form(decoded.text);
 
   std::vector<json> diags;
-  const Grammar* grammar = grammars_.find(form.kind.empty() ? "focused" : form.kind);
-  if (grammar == nullptr) {
+  const Grammar* grammar = form.kind.empty() ? nullptr : grammars_.find(form.kind);
+  std::optional<Recognized> recognized;
+  if (grammar == nullptr && !form.kind.empty()) {
     grammar = grammars_.find("focused");
     diags.push_back(model::diagnostic(
         "REC004", "info",
         "この様式（" + form.kind +
-            "）専用の文法はまだないため、重点項目評価書（様式3）の文法で読み取りました。",
+            "）専用の文法がないため、重点項目評価書（様式3）の文法で読み取りました。",
         json::array({"/form/kind"}), form.evidence_line));
   }
-  Recognized r = recognize(norm, *grammar);
+  if (grammar == nullptr) {
+    // no title and no stamp: the grammar whose labels the text follows best
+    for (const auto& g : grammars_.all()) {
+      Recognized candidate = recognize(norm, *g);
+      if (!recognized || candidate.label_hits > recognized->label_hits) {
+        recognized = std::move(candidate);
+        grammar = g.get();
+      }
+    }
+  } else {
+    recognized = recognize(norm, *grammar);
+  }
+  Recognized& r = *recognized;
   if (form.kind.empty()) {
     if (r.label_hits < 5) {
       throw NotAnAssessment(
@@ -142,10 +157,25 @@ json Parser::parse(std::string_view bytes, const ParseOptions& options) const {
         json::array({"/source/encoding"}), static_cast<int>(decoded.first_invalid_line)));
   }
   infer_outsourcing(doc, r, diags);
-  // the summary keys of SCHEMA.md
-  doc["threshold"]["target_population"] = doc["affair"]["target_population"];
-  doc["threshold"]["serious_incident"] = doc["serious_incident"];
-  doc["threshold"]["result"] = doc["procedures"]["basic_assessment"]["threshold_result"];
+  if (grammar->form == "basic") {
+    // 様式2 states its threshold items itself; the other keys repeat them (output-conventions §1c)
+    doc["affair"]["target_population"] = doc["threshold"]["target_population"];
+    doc["serious_incident"] = doc["threshold"]["serious_incident"];
+    doc["procedures"]["basic_assessment"]["threshold_result"] = doc["threshold"]["result"];
+    int number = 0;
+    for (const auto& name : doc["file_names"]) {
+      json file = model::file();
+      file["number"] = ++number;
+      file["name"] = name;
+      file["risk_measures"] = nullptr;
+      doc["files"].push_back(std::move(file));
+    }
+  } else {
+    // the summary keys of SCHEMA.md
+    doc["threshold"]["target_population"] = doc["affair"]["target_population"];
+    doc["threshold"]["serious_incident"] = doc["serious_incident"];
+    doc["threshold"]["result"] = doc["procedures"]["basic_assessment"]["threshold_result"];
+  }
 
   for (auto& d : r.diagnostics) diags.push_back(std::move(d));
   doc["diagnostics"] = json::array();

@@ -404,11 +404,16 @@ json read_count(const Region& r, std::string_view after_key) {
 }
 
 std::vector<std::string> split_names(std::string_view in) {
-  std::string s = text::render_free_text(in);
-  for (auto& c : s) {
-    if (c == '\n') c = ' ';
+  // one name per line (a <p> each), and several numbered names on one line
+  std::vector<std::string> all;
+  for (const auto& line : text::split(text::render_free_text(in), '\n')) {
+    for (auto& n : split_numbered_line(line)) all.push_back(std::move(n));
   }
-  s = text::fold_width(s);
+  return all;
+}
+
+std::vector<std::string> split_numbered_line(std::string_view in) {
+  std::string s = text::fold_width(in);
   // numbering: "1. ", "(1)", "（１）", "⑴"…
   static const re2::RE2 kNumber(R"((?:^|\s)(?:[0-9]+\.|[(（][0-9]+[)）]|[⑴-⒇]))");
   std::vector<std::string> out;

@@ -67,7 +67,7 @@ bool is_text_only(const std::vector<Read>& reads) {
 }
 
 bool is_option_list_row(const Row& row) {
-  static const re2::RE2 kItem(R"(^[0-9]+\)\s*\S.*$)");
+  static const re2::RE2 kItem(R"(^[0-9]+[)）]\s*\S.*$)");
   bool any = false;
   for (const auto& cell : row.cells) {
     if (cell.empty()) continue;
@@ -115,7 +115,8 @@ class Engine {
   }
 
   Recognized run() {
-    for (const Row& row : n_.rows) step(row);
+    for (const Row& row : n_.rows) feed(row);
+    if (wrapped_ != nullptr) step(*wrapped_);
     release_held();
     close_hit();
     return finish();
@@ -123,6 +124,47 @@ class Engine {
 
  private:
   // ---- row loop ---------------------------------------------------------------------------
+  // Rows go through step() one by one; a row that may be the first half of a label wrapped over
+  // two lines (plain text: `権限のない者（…）によって不` + `正に使用されるリスクへの対策は十分か`)
+  // waits for the next row.
+  void feed(const Row& row) {
+    if (wrapped_ != nullptr) {
+      const Row* first = wrapped_;
+      wrapped_ = nullptr;
+      if (!row.blank() && single_cell(row)) {
+        Row joined;
+        joined.line = first->line;
+        joined.cells.push_back(first->cells[0] + row.cells[0]);
+        if (auto m = classify(joined, false)) {
+          apply(*m, joined);
+          recognized_ += 2;
+          ++label_hits_;
+          return;
+        }
+      }
+      step(*first);
+    }
+    if (starts_a_label(row)) {
+      wrapped_ = &row;
+      return;
+    }
+    step(row);
+  }
+
+  static bool single_cell(const Row& row) { return row.cells.size() == 1 && !row.cells[0].empty(); }
+
+  // A one-cell row that is no label by itself but the beginning of one.
+  bool starts_a_label(const Row& row) {
+    if (!single_cell(row) || stack_.back().scope->mode != ScopeMode::Normal) return false;
+    if (text::first_token(row.cells[0]) != std::string::npos) return false;
+    const std::string lk = text::label_key(row.cells[0]);
+    if (lk.size() < kMinLabelPrefix || all_labels_.count(lk) > 0) return false;
+    for (const auto& k : label_prefixes_) {
+      if (k.size() > lk.size() && k.compare(0, lk.size(), lk) == 0) return true;
+    }
+    return false;
+  }
+
   void step(const Row& row) {
     if (row.blank()) {
       if (consuming_ && consumed_any_) consuming_ = false;
@@ -178,7 +220,7 @@ class Engine {
       open_->last_line = row.line;
       // Only a table layout keeps a value's rows under its label; in other layouts a following
       // row is a guess until layout recovery (issue 4) can place it, so it is not counted.
-      if (n_.layout == "ocr-html") ++recognized_;
+      if (n_.layout != "pdftotext") ++recognized_;
     }
   }
 
@@ -865,6 +907,7 @@ class Engine {
   std::map<std::tuple<const Instance*, const Scope*, const Field*>, long> read_order_;
   long read_counter_ = 0;
   std::vector<const Row*> held_;  // empty-label rows waiting for the next label
+  const Row* wrapped_ = nullptr;  // the first half of a label wrapped over two lines
   std::map<const Scope*, std::vector<const Row*>> raw_rows_;
   std::map<std::string, json> roles_;
   std::vector<PendingDiag> pending_diags_;

@@ -49,6 +49,8 @@ nlohmann::json read_count(const Region& r, std::string_view after_key = {});
 
 // File-name list of I-3: numbering prefixes removed.
 std::vector<std::string> split_names(std::string_view text);
+// One line of names: `1. A 2. B 3. C` → {A, B, C}.
+std::vector<std::string> split_numbered_line(std::string_view line);
 
 // `1. 住民基本台帳ファイル` → {1, "住民基本台帳ファイル"}.
 struct NumberedName {
