@@ -226,6 +226,21 @@ void compute_prefixes(Scope& s, const std::string& inherited) {
   for (auto& c : s.children) compute_prefixes(*c, s.prefix);
 }
 
+void canonicalize_keys(Scope& s, const Grammar& g) {
+  for (auto& k : s.heading_keys) k = g.canonical(k);
+  for (auto& f : s.fields) {
+    for (auto& k : f.keys) k = g.canonical(k);
+    if (!f.spill_key.empty()) f.spill_key = g.canonical(f.spill_key);
+  }
+  for (auto& c : s.captions) {
+    for (auto& k : c.keys) k = g.canonical(k);
+  }
+  if (s.risk) {
+    for (auto& k : s.risk->keys) k = g.canonical(k);
+  }
+  for (auto& c : s.children) canonicalize_keys(*c, g);
+}
+
 void collect(const Scope& s, std::vector<const Scope*>& out) {
   out.push_back(&s);
   for (const auto& c : s.children) collect(*c, out);
@@ -247,6 +262,12 @@ std::unique_ptr<Grammar> load_grammar(std::string_view json_text) {
     for (const auto& t : strings_of(j, "title_keys")) g->title_keys.push_back(text::key(t));
     g->stamp_form_number = j.value("stamp_form_number", 0);
     for (const auto& [name, list] : j.at("options").items()) g->options[name] = parse_options(list);
+    if (j.contains("synonyms")) {
+      for (const auto& pair : j.at("synonyms")) {
+        g->synonyms.emplace_back(text::key(pair.at(0).get<std::string>()),
+                                 text::key(pair.at(1).get<std::string>()));
+      }
+    }
     Loader loader(*g);
     g->root = loader.scope(j.at("root"), nullptr, -1);
   } catch (const json::exception& e) {
@@ -254,7 +275,17 @@ std::unique_ptr<Grammar> load_grammar(std::string_view json_text) {
   }
   compute_prefixes(*g->root, "");
   collect(*g->root, g->scopes);
+  canonicalize_keys(*g->root, *g);
   return g;
+}
+
+std::string Grammar::canonical(std::string k) const {
+  for (const auto& [from, to] : synonyms) {
+    for (std::size_t p = k.find(from); p != std::string::npos; p = k.find(from, p + to.size())) {
+      k.replace(p, from.size(), to);
+    }
+  }
+  return k;
 }
 
 GrammarSet::GrammarSet() {

@@ -157,7 +157,7 @@ class Engine {
   bool starts_a_label(const Row& row) {
     if (!single_cell(row) || stack_.back().scope->mode != ScopeMode::Normal) return false;
     if (text::first_token(row.cells[0]) != std::string::npos) return false;
-    const std::string lk = text::label_key(row.cells[0]);
+    const std::string lk = g_.canonical(text::label_key(row.cells[0]));
     if (lk.size() < kMinLabelPrefix || all_labels_.count(lk) > 0) return false;
     for (const auto& k : label_prefixes_) {
       if (k.size() > lk.size() && k.compare(0, lk.size(), lk) == 0) return true;
@@ -228,7 +228,7 @@ class Engine {
   bool is_stray_label(const Row& row) const {
     for (const auto& cell : row.cells) {
       if (cell.empty()) continue;
-      const std::string lk = text::label_key(cell.substr(0, text::first_token(cell)));
+      const std::string lk = g_.canonical(text::label_key(cell.substr(0, text::first_token(cell))));
       if (lk.empty()) return false;
       if (all_labels_.count(lk) > 0) return true;
       for (const re2::RE2* p : all_patterns_) {
@@ -260,7 +260,7 @@ class Engine {
   bool shows_unread_label(const Row& row) const {
     for (const auto& cell : row.cells) {
       if (cell.empty()) continue;
-      const std::string lk = text::label_key(cell.substr(0, text::first_token(cell)));
+      const std::string lk = g_.canonical(text::label_key(cell.substr(0, text::first_token(cell))));
       for (const auto& k : label_prefixes_) {
         if (lk.size() > k.size() && lk.compare(0, k.size(), k) == 0) return true;
       }
@@ -278,7 +278,7 @@ class Engine {
       const std::size_t tok = text::first_token(cell);
       const std::string label = cell.substr(0, tok);
       bool had_number = false;
-      const std::string lk = text::label_key(label, &had_number);
+      const std::string lk = g_.canonical(text::label_key(label, &had_number));
       if (lk.empty()) return caption;
       std::optional<Match> m = parts_only ? find_part(lk) : find(lk, had_number);
       if (!m && !parts_only) m = find_fallback(lk);
@@ -801,8 +801,10 @@ class Engine {
     pointers[&inst] = pointer;
     for (const auto& s : inst.spans) out.spans.push_back({pointer + s.pointer, s.first, s.last});
     std::map<std::string, int> order;
+    std::map<const Scope*, std::vector<const Instance*>> numbered;  // groups with the form's N
     for (auto& child : inst.children) {
       if (child->scope->owner == Owner::BindFile) continue;
+      if (child->scope->pattern && child->number) numbered[child->scope].push_back(child.get());
       const std::string& path = child->scope->path;
       const int position = ++order[path];
       if (child->scope->drop_if_blank && !child->content) continue;
@@ -812,6 +814,46 @@ class Engine {
       materialize(*child, child_pointer, out, pointers);
       arr.push_back(std::move(child->obj));
     }
+    for (const auto& [scope, items] : numbered) report_gaps(*scope, items, pointer, inst, out);
+  }
+
+  // システム3 without システム1 and 2, 提供先2 without 提供先1: the pages that held them were lost.
+  // Reported, never invented.
+  void report_gaps(const Scope& scope, const std::vector<const Instance*>& items,
+                   const std::string& pointer, const Instance& owner, Recognized& out) {
+    std::set<int> seen;
+    for (const Instance* i : items) seen.insert(*i->number);
+    const int last = *seen.rbegin();
+    if (last > 100) return;  // a number this large is no form's numbering
+    std::vector<int> missing;
+    for (int n = 1; n < last; ++n) {
+      if (seen.count(n) == 0) missing.push_back(n);
+    }
+    if (missing.empty()) return;
+    const std::string name = scope.title.substr(0, scope.title.size() - 1);  // "提供先N" → "提供先"
+    std::string where;
+    if (owner.scope->owner == Owner::Array && owner.obj.contains("number") &&
+        owner.obj["number"].is_number_integer()) {
+      where =
+          "（" + owner.scope->title + " " + std::to_string(owner.obj["number"].get<int>()) + "）";
+    }
+    std::string list;
+    for (int n : missing) {
+      out.sections_missing.push_back(name + std::to_string(n) + where);
+      list += (list.empty() ? "" : "、") + name + std::to_string(n);
+    }
+    int line = 0;
+    for (const Instance* i : items) {
+      if (*i->number > missing.front()) {
+        line = i->line;
+        break;
+      }
+    }
+    out.diagnostics.push_back(
+        model::diagnostic("REC008", "warning",
+                          list + " がありません（" + name + std::to_string(last) +
+                              " まではあります）。抽出の際にページが欠落した可能性があります。",
+                          json::array({pointer + scope.path}), line));
   }
 
   Recognized finish() {
@@ -879,9 +921,12 @@ class Engine {
     out.doc = std::move(doc);
     out.lines_recognized = recognized_;
     out.label_hits = label_hits_;
+    std::vector<std::string> lost_groups = std::move(out.sections_missing);
+    out.sections_missing.clear();
     for (const Scope* s : g_.scopes) {
       if (s->expect && entered_.count(s) == 0) out.sections_missing.push_back(s->title);
     }
+    for (auto& g : lost_groups) out.sections_missing.push_back(std::move(g));
     return out;
   }
 

@@ -112,6 +112,10 @@ struct Grammar {
   std::map<std::string, OptionList> options;
   std::unique_ptr<Scope> root;
   std::vector<const Scope*> scopes;  // pre-order, root first
+  // Spellings that differ between template versions (番号利用法 → 番号法), as match keys:
+  // every label key of the grammar and of the text is compared after canonical().
+  std::vector<std::pair<std::string, std::string>> synonyms;
+  std::string canonical(std::string label_key) const;
 };
 
 std::unique_ptr<Grammar> load_grammar(std::string_view json_text);
