@@ -2,10 +2,12 @@
 // written by reading the documents (fixtures/expected/). A mismatch prints every differing field.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -91,6 +93,27 @@ TEST_CASE("golden: the scrambled pdftotext seed 002 parses and says how little i
 
 TEST_CASE("golden: seed 004 (新潟市, 全項目評価書, lost pages)", "[golden]") {
   check_golden("004_93c291e82691a3a8");
+}
+
+TEST_CASE("golden: basic form in the OCR-HTML layout (架空市, 児童手当)", "[golden]") {
+  check_golden("basic_ocr_html");
+}
+
+TEST_CASE("golden: basic form in the plain line-per-cell layout (青葉台市, 介護保険)", "[golden]") {
+  check_golden("basic_plain");
+}
+
+TEST_CASE("golden: every expected output has a golden test", "[golden]") {
+  // a new file under fixtures/expected/ must be added above
+  std::vector<std::string> names;
+  for (const auto& e :
+       fs::directory_iterator(fs::path(HYOKA_SOURCE_DIR) / "fixtures" / "expected")) {
+    if (e.path().extension() == ".json") names.push_back(e.path().stem().string());
+  }
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{"000_db03bfbb73bab489", "001_97e7286a07f87af4",
+                                          "003_6edb3ad0aa6a4351", "004_93c291e82691a3a8",
+                                          "basic_ocr_html", "basic_plain"});
 }
 
 TEST_CASE("golden: per-section scores add up to the document score", "[golden]") {
