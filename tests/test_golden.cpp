@@ -42,7 +42,7 @@ void check_golden(const std::string& name) {
   const hyoka::Comparison c = hyoka::compare_documents(expected, actual);
   INFO(name << ": " << c.matched << "/" << c.leaves << " fields match\n"
             << hyoka::format_differences(c, 200));
-  CHECK(c.leaves > 300);
+  CHECK(c.leaves > 200);  // the comparison really covered the document
   CHECK(c.differences.empty());
 }
 
