@@ -282,6 +282,9 @@ class Engine {
       if (lk.empty()) return caption;
       std::optional<Match> m = parts_only ? find_part(lk) : find(lk, had_number);
       if (!m && !parts_only) m = find_fallback(lk);
+      if (!m && !parts_only && n_.layout != "ocr-html" && row.cells.size() == 1) {
+        return label_then_value(cell);
+      }
       if (!m) return caption;
       bool later = false;
       for (std::size_t k = ci + 1; k < row.cells.size(); ++k)
@@ -300,6 +303,36 @@ class Engine {
       return m;
     }
     return caption;
+  }
+
+  // Text layouts print a label and its value on one line, separated by blanks
+  // (`①システムの名称 軽自動車税システム`, `特記事項 なし`). The longest prefix of the line that
+  // ends at a blank or a box and is a label reachable here is the label; the rest is its value.
+  std::optional<Match> label_then_value(const std::string& cell) {
+    std::vector<std::size_t> boundaries;
+    std::size_t pos = 0;
+    bool in_blank = false;
+    while (pos < cell.size() && pos < kMaxLabelBytes) {
+      const std::size_t b = pos;
+      const char32_t cp = text::next_cp(cell, pos);
+      const bool blank = cp == ' ' || cp == 0x3000 || cp == '\n';
+      const bool box = cp == 0x2611 || cp == 0x2610 || cp == 0x2B1A || cp == 0x22A1 || cp == 0x27E6;
+      if ((blank && !in_blank) || box) boundaries.push_back(b);
+      in_blank = blank;
+    }
+    for (auto it = boundaries.rbegin(); it != boundaries.rend(); ++it) {
+      if (*it == 0) continue;
+      bool had_number = false;
+      const std::string lk = g_.canonical(text::label_key(cell.substr(0, *it), &had_number));
+      if (lk.size() < kMinInlineLabel) continue;
+      std::optional<Match> m = find(lk, had_number);
+      if (!m) m = find_fallback(lk);
+      if (!m || m->kind == Kind::Caption) continue;
+      m->value = text::trim(cell.substr(*it));
+      ++inline_labels_;
+      return m;
+    }
+    return std::nullopt;
   }
 
   static std::optional<int> risk_number(const std::string& lk, bool* is_risk) {
@@ -943,6 +976,9 @@ class Engine {
   std::vector<Frame> stack_;
   std::optional<Hit> open_;
   static constexpr std::size_t kMinLabelPrefix = 12;  // bytes: four kanji
+  static constexpr std::size_t kMinInlineLabel = 6;   // bytes: two kanji (部署, 期間)
+  static constexpr std::size_t kMaxLabelBytes = 400;  // the longest label of the forms, with slack
+  std::size_t inline_labels_ = 0;                     // labels read off a line with their value
   std::vector<std::string> label_prefixes_;
   std::set<std::string> all_labels_;
   std::vector<const re2::RE2*> all_patterns_;
