@@ -1,5 +1,10 @@
 #include "hyoka/normalize.h"
 
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+
 #include "hyoka/html_cell.h"
 #include "hyoka/marks.h"
 #include "hyoka/text.h"
@@ -13,6 +18,67 @@ std::string Row::joined(std::string_view sep) const {
     if (!out.empty()) out += sep;
     out += c;
   }
+  return out;
+}
+
+namespace {
+
+bool is_footer(std::string_view raw) {
+  static const re2::RE2 kDashed(R"(^[-－‐―]\s*[0-9]{1,4}\s*[-－‐―]$)");
+  static const re2::RE2 kOf(R"(^[0-9]{1,4}\s*/\s*[0-9]{1,4}(?:\s+\S.*)?$)");
+  const std::string t = text::collapse_spaces(text::fold_width(raw));
+  return re2::RE2::FullMatch(t, kDashed) || re2::RE2::FullMatch(t, kOf);
+}
+
+}  // namespace
+
+std::vector<std::size_t> page_furniture(const std::vector<std::string>& lines) {
+  std::vector<std::size_t> drop;
+  std::vector<bool> page_start(lines.size() + 1, false);
+  page_start[0] = true;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const bool ff = lines[i].find('\f') != std::string::npos;
+    if (is_footer(lines[i])) {
+      drop.push_back(i);
+      page_start[i + 1] = true;
+    } else if (ff) {
+      page_start[i + 1] = true;
+    }
+  }
+  // a running header: the first non-blank line of a page, the same on at least two pages
+  std::map<std::string, std::vector<std::size_t>> firsts;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!page_start[i]) continue;
+    std::size_t j = i;
+    while (j < lines.size() && text::trim(lines[j]).empty()) ++j;
+    if (j < lines.size() && !is_footer(lines[j])) {
+      firsts[text::collapse_spaces(lines[j])].push_back(j);
+    }
+  }
+  for (const auto& [line, at] : firsts) {
+    if (at.size() >= 2 && line.size() <= 120) drop.insert(drop.end(), at.begin(), at.end());
+  }
+  std::sort(drop.begin(), drop.end());
+  return drop;
+}
+
+std::string collapse_doubled(std::string_view line) {
+  std::vector<std::string> tokens = text::split(text::collapse_spaces(line), ' ');
+  bool changed = false;
+  for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
+    const std::string& a = tokens[i];
+    const std::string& b = tokens[i + 1];
+    const std::string& c = tokens[i + 2];
+    if (a.size() >= 6 && c.size() >= 3 && b.size() == a.size() + c.size() &&
+        b.compare(0, a.size(), a) == 0 && b.compare(a.size(), c.size(), c) == 0) {
+      tokens.erase(tokens.begin() + static_cast<long>(i + 2));
+      tokens.erase(tokens.begin() + static_cast<long>(i));
+      changed = true;
+    }
+  }
+  if (!changed) return std::string(line);
+  std::string out;
+  for (const auto& t : tokens) out += (out.empty() ? "" : " ") + t;
   return out;
 }
 
@@ -116,10 +182,33 @@ Normalized normalize(std::string_view text) {
   Normalized n;
   n.layout = detect_layout(text);
   const bool tabbed = n.layout == "ocr-html";
+  std::vector<std::string> lines = text::split(text, '\n');
+  std::vector<bool> furniture(lines.size(), false);
+  if (!tabbed) {
+    for (std::size_t i : page_furniture(lines)) furniture[i] = true;
+  }
   int line_no = 0;
-  for (auto& line : text::split(text, '\n')) {
+  for (std::size_t li = 0; li < lines.size(); ++li) {
+    std::string& line = lines[li];
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    for (auto& c : line) {
+      if (c == '\f') c = ' ';
+    }
+    if (furniture[li]) {
+      ++n.furniture_lines;
+      Row blank;
+      blank.line = line_no;
+      n.rows.push_back(std::move(blank));
+      continue;
+    }
+    if (!tabbed) {
+      std::string collapsed = collapse_doubled(line);
+      if (collapsed != text::collapse_spaces(line) && collapsed != line) {
+        ++n.doubled_collapsed;
+        line = std::move(collapsed);
+      }
+    }
     Row row;
     row.line = line_no;
     std::vector<std::string> raw_cells;

@@ -242,8 +242,8 @@ std::string collapse_spaces(std::string_view s, bool newlines_too) {
   while (pos < s.size()) {
     const std::size_t start = pos;
     const char32_t cp = next_cp(s, pos);
-    const bool blank = cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000 || cp == 0xA0 ||
-                       (newlines_too && cp == '\n');
+    const bool blank = cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == 0x3000 ||
+                       cp == 0xA0 || (newlines_too && cp == '\n');
     if (blank) {
       pending = !out.empty();
       continue;

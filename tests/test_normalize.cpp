@@ -347,3 +347,38 @@ TEST_CASE("normalize_cell resets the heading level and accepts U+3000 after #", 
   CHECK(hyoka::normalize_cell("###\u3000特記事項", &level) == "特記事項");
   CHECK(level == 3);
 }
+
+TEST_CASE("page furniture: footers, page-of-pages lines and running headers", "[normalize]") {
+  const std::vector<std::string> lines = {
+      "宮崎市税務部市民税課",  // running header of page 1
+      "①事務の名称",
+      "個人住民税に関する事務",
+      "- 1 -",
+      "\f宮崎市税務部市民税課",  // page 2 starts after a form feed
+      "②事務の内容",
+      "1 / 38 宮崎市税務部市民税課",
+      "本文",
+  };
+  const auto drop = hyoka::page_furniture(lines);
+  CHECK(drop == std::vector<std::size_t>{0, 3, 4, 6});
+  // a label that recurs inside pages is not a running header
+  CHECK(
+      hyoka::page_furniture({"リスクへの対策は十分か", "本文", "リスクへの対策は十分か"}).empty());
+  // numbers in prose are not footers
+  CHECK(hyoka::page_furniture({"令和6年 - 12 - 時点", "12 / 38 件のうち"}).size() == 1);
+}
+
+TEST_CASE("doubled overlay text collapses to one copy", "[normalize]") {
+  CHECK(hyoka::collapse_doubled(
+            "特定個人情報保護評価書( 特定個人情報保護評価書(全項目評価書) 全項目評価書)") ==
+        "特定個人情報保護評価書(全項目評価書)");
+  CHECK(hyoka::collapse_doubled("Ⅰ 基本 Ⅰ 基本情報 情報") ==
+        "Ⅰ 基本 Ⅰ 基本情報 情報");  // too short to tell
+  CHECK(hyoka::collapse_doubled("本文 は そのまま") == "本文 は そのまま");
+  const auto n = hyoka::normalize(
+      "- 1 -\n特定個人情報保護評価書( 特定個人情報保護評価書(重点項目評価書) "
+      "重点項目評価書)\n\n\n\n本文\n");
+  CHECK(n.furniture_lines == 1);
+  CHECK(n.doubled_collapsed == 1);
+  CHECK(n.rows[1].cells[0] == "特定個人情報保護評価書(重点項目評価書)");
+}

@@ -17,10 +17,21 @@ struct Row {
 };
 
 struct Normalized {
-  std::vector<Row> rows;        // one per input line, blank lines included
-  std::string layout;           // "ocr-html", "pdftotext" or "plain"
-  std::size_t lines_total = 0;  // non-blank input lines
+  std::vector<Row> rows;              // one per input line, blank lines included
+  std::string layout;                 // "ocr-html", "pdftotext" or "plain"
+  std::size_t lines_total = 0;        // non-blank input lines
+  std::size_t furniture_lines = 0;    // page footers and running headers removed
+  std::size_t doubled_collapsed = 0;  // doubled overlay texts collapsed
 };
+
+// Page furniture of text extractions: footers (`- 12 -`, `1 / 38 宮崎市税務部市民税課`), form
+// feeds, and running headers (the same line at the top of several pages). Returns the 0-based
+// indexes of the lines to drop.
+std::vector<std::size_t> page_furniture(const std::vector<std::string>& lines);
+
+// Bold text that an extractor printed twice, interleaved: `A A+B B` → `A+B`
+// (`特定個人情報保護評価書( 特定個人情報保護評価書(全項目評価書) 全項目評価書)`).
+std::string collapse_doubled(std::string_view line);
 
 // Guesses how the text was extracted.
 std::string detect_layout(std::string_view text);
