@@ -310,8 +310,9 @@ std::string paren_detail(std::string_view t) {
 
 namespace {
 
-// A bare ○ 〇 ◯ (or the OCR's O) directly before an option's label is a printed mark without
-// its box. Elsewhere (bullets in prose, ○○市) the character stays text.
+// A bare ○ 〇 ◯ directly before an option's label is a printed mark without its box, and so are
+// the ■ / □ a document-sharing site prints for checked / empty boxes. Elsewhere (bullets in
+// prose such as ■新潟市における措置, ○○市) the character stays text.
 std::string mark_bare_circles(const std::string& s, const OptionList& options) {
   std::string out;
   out.reserve(s.size());
@@ -319,13 +320,14 @@ std::string mark_bare_circles(const std::string& s, const OptionList& options) {
   while (pos < s.size()) {
     const std::size_t b = pos;
     const char32_t cp = text::next_cp(s, pos);
-    const bool circle = cp == 0x25CB || cp == 0x3007 || cp == 0x25EF;
-    if (circle) {
+    const bool circle = cp == 0x25CB || cp == 0x3007 || cp == 0x25EF || cp == 0x25A0;
+    const bool empty_box = cp == 0x25A1;
+    if (circle || empty_box) {
       std::size_t after = pos;
       while (after < s.size() && s[after] == ' ') ++after;
       std::size_t len = 0;
       if (prefix_option(options, text::key(s.substr(after, 160)), nullptr, &len) >= 0 && len > 0) {
-        out += text::kChecked;
+        out += circle ? text::kChecked : text::kUnchecked;
         out += ' ';
         continue;
       }
@@ -404,37 +406,58 @@ json read_count(const Region& r, std::string_view after_key) {
 }
 
 std::vector<std::string> split_names(std::string_view in) {
+  std::vector<std::string> names;
+  for (auto& n : split_numbered_names(in)) names.push_back(std::move(n.name));
+  return names;
+}
+
+std::vector<std::string> split_numbered_line(std::string_view in) {
+  std::vector<std::string> names;
+  for (auto& n : numbered_pieces(in)) names.push_back(std::move(n.name));
+  return names;
+}
+
+std::vector<NumberedName> split_numbered_names(std::string_view in) {
   // one name per line (a <p> each), and several numbered names on one line
-  std::vector<std::string> all;
+  std::vector<NumberedName> all;
   for (const auto& line : text::split(text::render_free_text(in), '\n')) {
-    for (auto& n : split_numbered_line(line)) all.push_back(std::move(n));
+    for (auto& n : numbered_pieces(line)) all.push_back(std::move(n));
   }
   return all;
 }
 
-std::vector<std::string> split_numbered_line(std::string_view in) {
-  std::string s = text::fold_width(in);
+std::vector<NumberedName> numbered_pieces(std::string_view in) {
+  const std::string s = text::fold_width(in);
   // numbering: "1. ", "(1)", "（１）", "⑴"…
-  static const re2::RE2 kNumber(R"((?:^|\s)(?:[0-9]+\.|[(（][0-9]+[)）]|[⑴-⒇]))");
-  std::vector<std::string> out;
-  std::string marked;
-  re2::StringPiece input(s);
+  static const re2::RE2 kNumber(R"((?:^|\s)([0-9]+\.|[(（][0-9]+[)）]|[⑴-⒇]))");
+  std::vector<NumberedName> out;
   std::size_t last = 0;
-  re2::StringPiece match;
-  while (kNumber.Match(s, last, s.size(), re2::RE2::UNANCHORED, &match, 1)) {
-    const std::size_t at = static_cast<std::size_t>(match.data() - s.data());
-    const std::string piece = text::trim(s.substr(last, at - last));
-    if (!piece.empty()) out.push_back(piece);
-    last = at + match.size();
-    if (match.size() == 0) break;
+  std::optional<int> number;  // the number that introduces the piece after `last`
+  auto number_of = [](const std::string& marker) -> std::optional<int> {
+    std::string digits;
+    for (char c : marker) {
+      if (c >= '0' && c <= '9') digits += c;
+    }
+    if (!digits.empty() && digits.size() < 6) return std::stoi(digits);
+    std::size_t p = 0;
+    const char32_t cp = text::next_cp(marker, p);
+    if (cp >= 0x2474 && cp <= 0x2487) return static_cast<int>(cp - 0x2474 + 1);
+    return std::nullopt;
+  };
+  auto emit = [&](std::string piece) {
+    piece = text::trim(piece);
+    if (!piece.empty() && !text::is_placeholder(piece)) out.push_back({number, piece});
+  };
+  re2::StringPiece match[2];
+  while (kNumber.Match(s, last, s.size(), re2::RE2::UNANCHORED, match, 2)) {
+    const std::size_t at = static_cast<std::size_t>(match[0].data() - s.data());
+    emit(s.substr(last, at - last));
+    number = number_of(std::string(match[1].data(), match[1].size()));
+    last = at + match[0].size();
+    if (match[0].size() == 0) break;
   }
-  const std::string tail = text::trim(s.substr(last));
-  if (!tail.empty()) out.push_back(tail);
-  std::vector<std::string> clean;
-  for (auto& n : out) {
-    if (!text::is_placeholder(n)) clean.push_back(n);
-  }
-  return clean;
+  emit(s.substr(last));
+  return out;
 }
 
 NumberedName split_numbered_name(std::string_view in) {

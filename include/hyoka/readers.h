@@ -59,4 +59,9 @@ struct NumberedName {
 };
 NumberedName split_numbered_name(std::string_view text);
 
+// Names with the number printed before each (`(1) A` → {1, A}; no number → nullopt), one per
+// line and several per numbered line.
+std::vector<NumberedName> split_numbered_names(std::string_view text);
+std::vector<NumberedName> numbered_pieces(std::string_view line);
+
 }  // namespace hyoka
