@@ -1,6 +1,7 @@
 #include "hyoka/decode.h"
 
 #include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
 #include <unicode/ucnv_err.h>
 #include <unicode/ucsdet.h>
 
@@ -98,8 +99,8 @@ constexpr std::size_t kChunkUnits = 8192;
 struct CallbackState {
   const UChar* chunk = nullptr;  // start of the target buffer of the current ucnv_toUnicode call
   std::size_t invalid = 0;
-  bool first_pending = false;     // the first invalid sequence was seen in the current call
-  std::size_t first_offset = 0;   // its position in the target buffer
+  bool first_pending = false;    // the first invalid sequence was seen in the current call
+  std::size_t first_offset = 0;  // its position in the target buffer
 };
 
 // Every unassigned, illegal or irregular sequence becomes one U+FFFD and is counted. (ICU's own
@@ -221,8 +222,8 @@ void decode_icu(std::string_view bytes, const char* icu_name, Decoded& d) {
 
 bool plausible_unit(char16_t u) {
   return u == 0x09 || u == 0x0A || u == 0x0C || u == 0x0D || (u >= 0x20 && u <= 0x7E) ||
-         (u >= 0xA0 && u <= 0x17F) ||    // Latin-1, Latin Extended-A
-         (u >= 0x370 && u <= 0x4FF) ||   // Greek, Cyrillic (both in JIS X 0208)
+         (u >= 0xA0 && u <= 0x17F) ||     // Latin-1, Latin Extended-A
+         (u >= 0x370 && u <= 0x4FF) ||    // Greek, Cyrillic (both in JIS X 0208)
          (u >= 0x2000 && u <= 0x2BFF) ||  // punctuation, arrows, math, ①, box drawing, shapes
          (u >= 0x3000 && u <= 0x30FF) ||  // CJK symbols, kana
          (u >= 0x3200 && u <= 0x33FF) ||  // ㈱, ㍻
@@ -314,6 +315,26 @@ std::pair<int, int> icu_japanese_confidence(std::string_view bytes) {
   return {sjis, euc};
 }
 
+// Code points that a wrong guess between CP932 and EUC-JP produces and Japanese documents seldom
+// hold: half-width katakana (EUC-JP lead and trail bytes read as CP932), private use (CP932
+// user-defined rows), C1 controls.
+std::size_t unlikely_code_points(std::string_view utf8) {
+  std::size_t n = 0;
+  std::size_t pos = 0;
+  while (pos < utf8.size()) {
+    if (static_cast<unsigned char>(utf8[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    const char32_t cp = text::next_cp(utf8, pos);
+    if ((cp >= 0xFF61 && cp <= 0xFF9F) || (cp >= 0xE000 && cp <= 0xF8FF) ||
+        (cp >= 0x80 && cp <= 0x9F)) {
+      ++n;
+    }
+  }
+  return n;
+}
+
 Decoded decode_japanese(std::string_view bytes) {
   Decoded sjis;
   sjis.encoding = kCp932;
@@ -321,12 +342,17 @@ Decoded decode_japanese(std::string_view bytes) {
   Decoded euc;
   euc.encoding = kEucJp;
   decode_icu(bytes, kIcuEucJp, euc);
-  // Fewer invalid sequences wins; on a tie ICU's detector decides; then CP932.
+  // 1. fewer invalid sequences; 2. ICU's detector (higher confidence); 3. fewer unlikely code
+  // points; 4. CP932.
   if (sjis.invalid_sequences != euc.invalid_sequences) {
     return sjis.invalid_sequences < euc.invalid_sequences ? std::move(sjis) : std::move(euc);
   }
   const auto [sjis_confidence, euc_confidence] = icu_japanese_confidence(bytes);
-  return euc_confidence > sjis_confidence ? std::move(euc) : std::move(sjis);
+  if (sjis_confidence != euc_confidence) {
+    return euc_confidence > sjis_confidence ? std::move(euc) : std::move(sjis);
+  }
+  return unlikely_code_points(euc.text) < unlikely_code_points(sjis.text) ? std::move(euc)
+                                                                          : std::move(sjis);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -439,8 +465,8 @@ Decoded decode(std::string_view bytes, std::string_view forced_encoding) {
       if (!list.empty()) list += ", ";
       list += name;
     }
-    throw EncodingError("未対応の文字コードです: " + std::string(forced_encoding) + "（対応: " +
-                        list + "）");
+    throw EncodingError("未対応の文字コードです: " + std::string(forced_encoding) +
+                        "（対応: " + list + "）");
   }
   return decode_as(bytes, *kind);
 }

@@ -14,8 +14,9 @@
 namespace hyoka {
 
 struct ParseOptions {
-  std::string path;    // reported as source.path; empty for stdin
-  bool spans = false;  // add "spans": {pointer: [first_line, last_line]}
+  std::string path;      // reported as source.path; empty for stdin
+  bool spans = false;    // add "spans": {pointer: [first_line, last_line]}
+  std::string encoding;  // forced input encoding (--encoding); empty: detect
 };
 
 // An input that is not a PIA document at all (exit code 4 in the CLI).
@@ -27,7 +28,7 @@ class Parser {
  public:
   Parser();
   nlohmann::json parse(std::string_view bytes, const ParseOptions& options = {}) const;
-  Normalized normalize_text(std::string_view bytes) const;
+  Normalized normalize_text(std::string_view bytes, std::string_view encoding = {}) const;
   static std::string_view schema();
   static std::string_view version();
 

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "hyoka/decode.h"
 #include "hyoka/grammar.h"
 #include "hyoka/parse.h"
 
@@ -94,7 +95,8 @@ int write_output(const std::string& out_path, const std::string& text) {
 }
 
 int run_parse(const hyoka::Parser& parser, const std::vector<std::string>& files,
-              const std::string& out_path, bool pretty, bool spans, bool jsonl) {
+              const std::string& out_path, bool pretty, bool spans, bool jsonl,
+              const std::string& encoding) {
   int code = kOk;
   std::vector<nlohmann::json> docs;
   for (const auto& name : files) {
@@ -108,6 +110,7 @@ int run_parse(const hyoka::Parser& parser, const std::vector<std::string>& files
       hyoka::ParseOptions opt;
       opt.path = name == "-" ? std::string() : name;
       opt.spans = spans;
+      opt.encoding = encoding;
       docs.push_back(parser.parse(in.bytes, opt));
     } catch (const hyoka::NotAnAssessment& e) {
       std::cerr << "hyoka: " << display_name(name)
@@ -132,14 +135,14 @@ int run_parse(const hyoka::Parser& parser, const std::vector<std::string>& files
   return code;
 }
 
-int run_normalize(const hyoka::Parser& parser, const std::string& file,
-                  const std::string& out_path) {
+int run_normalize(const hyoka::Parser& parser, const std::string& file, const std::string& out_path,
+                  const std::string& encoding) {
   Input in = read_input(file);
   if (!in.ok) {
     std::cerr << "hyoka: " << display_name(file) << ": " << in.error << "\n";
     return kUnreadable;
   }
-  const hyoka::Normalized n = parser.normalize_text(in.bytes);
+  const hyoka::Normalized n = parser.normalize_text(in.bytes, encoding);
   std::string text = "# layout: " + n.layout + "\n" + hyoka::dump(n);
   return write_output(out_path, text);
 }
@@ -162,12 +165,23 @@ int main(int argc, char** argv) {
   parse->add_flag("--pretty", pretty, "インデントして出力します");
   parse->add_flag("--spans", spans, "各値の入力行範囲（spans）を追加します");
   parse->add_flag("--jsonl", jsonl, "1 行 1 文書の JSON Lines で出力します");
+  std::string encoding;
+  auto check_encoding = [](const std::string& name) -> std::string {
+    if (hyoka::is_supported_encoding(name)) return {};
+    std::string list;
+    for (const auto& e : hyoka::supported_encodings()) list += (list.empty() ? "" : ", ") + e;
+    return "未対応の文字コードです: " + name + "（対応: " + list + "）";
+  };
+  parse->add_option("--encoding", encoding, "入力の文字コード（省略時は自動判定）")
+      ->check(check_encoding);
 
   std::string normalize_file;
   CLI::App* normalize =
       app.add_subcommand("normalize", "認識器が見る正規化済みテキストを表示します");
   normalize->add_option("FILE", normalize_file, "入力ファイル（- で標準入力）")->required();
   normalize->add_option("-o,--output", out_path, "出力先ファイル");
+  normalize->add_option("--encoding", encoding, "入力の文字コード（省略時は自動判定）")
+      ->check(check_encoding);
 
   CLI::App* schema = app.add_subcommand("schema", "出力 JSON の JSON Schema を表示します");
 
@@ -191,8 +205,10 @@ int main(int argc, char** argv) {
       return kOk;
     }
     const hyoka::Parser parser;
-    if (parse->parsed()) return run_parse(parser, parse_files, out_path, pretty, spans, jsonl);
-    if (normalize->parsed()) return run_normalize(parser, normalize_file, out_path);
+    if (parse->parsed()) {
+      return run_parse(parser, parse_files, out_path, pretty, spans, jsonl, encoding);
+    }
+    if (normalize->parsed()) return run_normalize(parser, normalize_file, out_path, encoding);
   } catch (const hyoka::GrammarError& e) {
     std::cerr << "hyoka: 内部エラー（文法ファイル）: " << e.what() << "\n";
     return kInternal;
