@@ -63,23 +63,42 @@ std::vector<std::size_t> page_furniture(const std::vector<std::string>& lines) {
 }
 
 std::string collapse_doubled(std::string_view line) {
-  std::vector<std::string> tokens = text::split(text::collapse_spaces(line), ' ');
+  // X Y Z with Y == X + Z, each of X and Z at least one kanji, X starting at the line's start or
+  // after a blank, Z ending at a blank or the line's end. Blanks inside X are allowed (`7. 他の`).
+  std::string s = text::collapse_spaces(line);
   bool changed = false;
-  for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
-    const std::string& a = tokens[i];
-    const std::string& b = tokens[i + 1];
-    const std::string& c = tokens[i + 2];
-    if (a.size() >= 6 && c.size() >= 3 && b.size() == a.size() + c.size() &&
-        b.compare(0, a.size(), a) == 0 && b.compare(a.size(), c.size(), c) == 0) {
-      tokens.erase(tokens.begin() + static_cast<long>(i + 2));
-      tokens.erase(tokens.begin() + static_cast<long>(i));
-      changed = true;
+  for (int round = 0; round < 8; ++round) {
+    std::vector<std::size_t> sp;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == ' ') sp.push_back(i);
     }
+    if (sp.size() < 2 || sp.size() > 24) break;
+    bool found = false;
+    std::vector<std::size_t> starts = {0};
+    for (std::size_t p : sp) starts.push_back(p + 1);
+    for (std::size_t a : starts) {
+      for (std::size_t ii = 0; ii < sp.size() && !found; ++ii) {
+        const std::size_t i = sp[ii];
+        if (i <= a || i - a < 3) continue;
+        const std::string_view x(s.data() + a, i - a);
+        for (std::size_t jj = ii + 1; jj < sp.size() && !found; ++jj) {
+          const std::size_t j = sp[jj];
+          const std::string_view y(s.data() + i + 1, j - i - 1);
+          if (y.size() < x.size() + 3 || y.substr(0, x.size()) != x) continue;
+          const std::string_view z = y.substr(x.size());
+          const std::size_t z_end = j + 1 + z.size();
+          if (z_end > s.size() || std::string_view(s).substr(j + 1, z.size()) != z) continue;
+          if (z_end != s.size() && s[z_end] != ' ') continue;
+          s = s.substr(0, a) + std::string(y) + s.substr(z_end);
+          found = true;
+          changed = true;
+        }
+      }
+      if (found) break;
+    }
+    if (!found) break;
   }
-  if (!changed) return std::string(line);
-  std::string out;
-  for (const auto& t : tokens) out += (out.empty() ? "" : " ") + t;
-  return out;
+  return changed ? s : std::string(line);
 }
 
 std::string detect_layout(std::string_view text) {

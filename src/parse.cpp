@@ -96,12 +96,12 @@ Parser::Parser() = default;
 std::string_view Parser::schema() { return embedded::schema(); }
 std::string_view Parser::version() { return embedded::version(); }
 
-Normalized Parser::normalize_text(std::string_view bytes) const {
-  return normalize(decode(bytes).text);
+Normalized Parser::normalize_text(std::string_view bytes, std::string_view encoding) const {
+  return normalize(decode(bytes, encoding).text);
 }
 
 json Parser::parse(std::string_view bytes, const ParseOptions& options) const {
-  const Decoded decoded = decode(bytes);
+  const Decoded decoded = decode(bytes, options.encoding);
   const Normalized norm = normalize(decoded.text);
   const FormGuess form = detect_form(decoded.text);
 
@@ -157,6 +157,17 @@ json Parser::parse(std::string_view bytes, const ParseOptions& options) const {
         json::array({"/source/encoding"}), static_cast<int>(decoded.first_invalid_line)));
   }
   infer_outsourcing(doc, r, diags);
+  // 評価書番号 / 評価書名 printed as a two-row table, one cell per line: both labels first, then
+  // both values, so the number arrives as the first line of the title
+  if (doc["header"]["number"].is_null() && doc["header"]["title"].is_string()) {
+    const std::string title = doc["header"]["title"].get<std::string>();
+    const std::size_t nl = title.find('\n');
+    static const re2::RE2 kNumber(R"([0-9]{1,6})");
+    if (nl != std::string::npos && re2::RE2::FullMatch(title.substr(0, nl), kNumber)) {
+      doc["header"]["number"] = title.substr(0, nl);
+      doc["header"]["title"] = title.substr(nl + 1);
+    }
+  }
   if (grammar->form == "basic") {
     // 様式2 states its threshold items itself; the other keys repeat them (output-conventions §1c)
     doc["affair"]["target_population"] = doc["threshold"]["target_population"];
@@ -165,7 +176,11 @@ json Parser::parse(std::string_view bytes, const ParseOptions& options) const {
     int number = 0;
     for (const auto& name : doc["file_names"]) {
       json file = model::file();
-      file["number"] = ++number;
+      ++number;
+      const std::size_t i = static_cast<std::size_t>(number - 1);
+      file["number"] = i < r.file_name_numbers.size() && r.file_name_numbers[i] > 0
+                           ? r.file_name_numbers[i]
+                           : number;
       file["name"] = name;
       file["risk_measures"] = nullptr;
       doc["files"].push_back(std::move(file));
@@ -185,7 +200,12 @@ json Parser::parse(std::string_view bytes, const ParseOptions& options) const {
       {"lines_total", lines_total},
       {"lines_recognized", std::min(r.lines_recognized, lines_total)},
       {"checks_unknown", count_unknown_checks(doc["files"]) + count_unknown_checks(doc["systems"])},
-      {"sections_missing", r.sections_missing}};
+      {"sections_missing", r.sections_missing},
+      {"values_recovered", r.values_recovered},
+      {"characters_repaired", r.characters_repaired},
+      {"invalid_sequences", decoded.invalid_sequences},
+      {"furniture_removed", norm.furniture_lines},
+      {"doubled_collapsed", norm.doubled_collapsed}};
   if (lines_total > 0 && r.lines_recognized * 2 < lines_total) {
     doc["diagnostics"].push_back(
         model::diagnostic("REC006", "warning",

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <set>
@@ -115,7 +116,13 @@ class Engine {
   }
 
   Recognized run() {
-    for (const Row& row : n_.rows) feed(row);
+    for (const Row& row : n_.rows) {
+      if (n_.layout != "ocr-html" && row.cells.size() == 1 && row.cells[0].size() > kLongLine) {
+        for (const Row* piece : split_at_labels(row)) feed(*piece);
+      } else {
+        feed(row);
+      }
+    }
     if (wrapped_ != nullptr) step(*wrapped_);
     release_held();
     close_hit();
@@ -139,6 +146,7 @@ class Engine {
           apply(*m, joined);
           recognized_ += 2;
           ++label_hits_;
+          ++values_recovered_;  // a label wrapped over two lines
           return;
         }
       }
@@ -149,6 +157,53 @@ class Engine {
       return;
     }
     step(row);
+  }
+
+  // Extractors that print a page as one line (`1 特定個人情報保護評価書 ( … ) 評価書番号 …`):
+  // the line is cut before every token where a label of the form begins. The pieces keep the
+  // line number of the original line.
+  std::vector<const Row*> split_at_labels(const Row& row) {
+    const std::string& s = row.cells[0];
+    std::vector<std::size_t> starts;  // byte offsets where a token begins
+    std::vector<std::size_t> ends;    // byte offsets where a token ends
+    bool blank = true;
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+      const std::size_t b = pos;
+      const char32_t cp = text::next_cp(s, pos);
+      const bool is_blank = cp == ' ' || cp == 0x3000 || cp == '\n';
+      if (blank && !is_blank) starts.push_back(b);
+      if (!blank && is_blank) ends.push_back(b);
+      blank = is_blank;
+    }
+    if (!blank) ends.push_back(s.size());
+    std::vector<std::size_t> cuts = {0};
+    for (std::size_t si = 1; si < starts.size(); ++si) {
+      const std::size_t p = starts[si];
+      for (std::size_t e : ends) {
+        if (e <= p) continue;
+        if (e - p > kMaxLabelBytes / 2) break;
+        const std::string k = g_.canonical(text::label_key(s.substr(p, e - p)));
+        bool label = k.size() >= kMinInlineLabel && all_labels_.count(k) > 0;
+        for (const re2::RE2* pat : all_patterns_) label = label || re2::RE2::FullMatch(k, *pat);
+        if (label) {
+          cuts.push_back(p);
+          break;
+        }
+      }
+    }
+    std::vector<const Row*> pieces;
+    for (std::size_t i = 0; i < cuts.size(); ++i) {
+      const std::size_t end = i + 1 < cuts.size() ? cuts[i + 1] : s.size();
+      Row piece;
+      piece.line = row.line;
+      piece.cells.push_back(text::trim(s.substr(cuts[i], end - cuts[i])));
+      if (piece.cells[0].empty()) continue;
+      split_rows_.push_back(std::move(piece));
+      pieces.push_back(&split_rows_.back());
+    }
+    if (cuts.size() > 1) values_recovered_ += cuts.size() - 1;
+    return pieces;
   }
 
   static bool single_cell(const Row& row) { return row.cells.size() == 1 && !row.cells[0].empty(); }
@@ -347,7 +402,70 @@ class Engine {
   }
 
   // Candidates reachable from the stack: innermost scope first.
+  // Characters OCR confuses in the forms' labels, each mapped to one representative.
+  static std::string confusion_skeleton(const std::string& k) {
+    static const std::pair<std::string_view, std::string_view> kMap[] = {
+        {"片", "庁"}, {"口", "ロ"}, {"一", "ー"}, {"-", "ー"},  {"－", "ー"}, {"‐", "ー"},
+        {"—", "ー"},  {"〇", "○"},  {"◯", "○"},   {"工", "エ"}, {"力", "カ"}, {"夕", "タ"},
+        {"卜", "ト"}, {"二", "ニ"}, {"八", "ハ"}, {"嚴", "厳"}};
+    std::string out = k;
+    for (const auto& [from, to] : kMap) {
+      for (std::size_t p = out.find(from); p != std::string::npos;
+           p = out.find(from, p + to.size())) {
+        out.replace(p, from.size(), to);
+      }
+    }
+    return out;
+  }
+
+  // find(), and when nothing matches, the one reachable label that differs from the text only by
+  // characters OCR confuses (片内連携 for 庁内連携). Each repaired character is counted.
   std::optional<Match> find(const std::string& lk, bool had_number) {
+    if (auto m = find_exact(lk, had_number)) return m;
+    if (lk.size() < kMinLabelPrefix) return std::nullopt;
+    const std::string skel = confusion_skeleton(lk);
+    if (skel == lk && lk.find("ー") == std::string::npos && lk.find("ロ") == std::string::npos) {
+      return std::nullopt;  // no confusable character: nothing to repair
+    }
+    std::optional<std::string> unique;
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
+      for (const std::string* k : reachable_keys(*it->scope)) {
+        if (*k != lk && confusion_skeleton(*k) == skel) {
+          if (unique && *unique != *k) return std::nullopt;  // ambiguous: no repair
+          unique = *k;
+        }
+      }
+    }
+    if (!unique) return std::nullopt;
+    auto m = find_exact(*unique, had_number);
+    if (m) repaired_ += count_differences(lk, *unique);
+    return m;
+  }
+
+  static std::vector<const std::string*> reachable_keys(const Scope& s) {
+    std::vector<const std::string*> keys;
+    for (const auto& f : s.fields) {
+      for (const auto& k : f.keys) keys.push_back(&k);
+    }
+    for (const auto& c : s.captions) {
+      for (const auto& k : c.keys) keys.push_back(&k);
+    }
+    for (const auto& c : s.children) {
+      for (const auto& k : c->heading_keys) keys.push_back(&k);
+    }
+    return keys;
+  }
+
+  static std::size_t count_differences(const std::string& a, const std::string& b) {
+    std::size_t pa = 0;
+    std::size_t pb = 0;
+    std::size_t diff = 0;
+    while (pa < a.size() && pb < b.size())
+      diff += text::next_cp(a, pa) != text::next_cp(b, pb) ? 1 : 0;
+    return diff;
+  }
+
+  std::optional<Match> find_exact(const std::string& lk, bool had_number) {
     for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
       const Scope* s = it->scope;
       std::optional<Match> best;
@@ -572,6 +690,7 @@ class Engine {
     }
     if (m.fallback) {
       move_to(m.scope);
+      ++fallbacks_;
     } else {
       pop_to(m.scope);
     }
@@ -584,6 +703,7 @@ class Engine {
     std::string value = m.value;
     int first_line = row.line;
     if (!claimed.empty()) {
+      ++values_recovered_;  // the first part of a cell split by a page break
       std::string before;
       for (const Row* r : claimed) before += r->joined() + "\n";
       value = before + value;
@@ -739,6 +859,10 @@ class Engine {
       case ReadType::Names: {
         json names = json::array();
         for (auto& n : split_names(h.region.all())) names.push_back(n);
+        file_name_numbers_.clear();
+        for (const auto& n : split_numbered_names(h.region.all())) {
+          file_name_numbers_.push_back(n.number.value_or(0));
+        }
         if (!names.empty()) put(h, r, names, true);
         break;
       }
@@ -802,6 +926,7 @@ class Engine {
   void spill(Hit& h, const Read& r) {
     const std::string text = choice_spill(h.region, *r.options);
     if (text.empty()) return;
+    ++values_recovered_;
     for (const auto& f : h.scope->fields) {
       if (!contains(f.keys, h.field->spill_key) || already_read(h.inst, h.scope, &f)) continue;
       read_.insert({h.inst, h.scope, &f});
@@ -954,6 +1079,9 @@ class Engine {
     out.doc = std::move(doc);
     out.lines_recognized = recognized_;
     out.label_hits = label_hits_;
+    out.values_recovered = values_recovered_ + inline_labels_ + fallbacks_;
+    out.characters_repaired = repaired_;
+    out.file_name_numbers = file_name_numbers_;
     std::vector<std::string> lost_groups = std::move(out.sections_missing);
     out.sections_missing.clear();
     for (const Scope* s : g_.scopes) {
@@ -979,6 +1107,12 @@ class Engine {
   static constexpr std::size_t kMinInlineLabel = 6;   // bytes: two kanji (部署, 期間)
   static constexpr std::size_t kMaxLabelBytes = 400;  // the longest label of the forms, with slack
   std::size_t inline_labels_ = 0;                     // labels read off a line with their value
+  static constexpr std::size_t kLongLine = 600;       // bytes: a whole page printed as one line
+  std::deque<Row> split_rows_;                        // pieces of long lines (stable addresses)
+  std::size_t values_recovered_ = 0;                  // labels found by layout reasoning
+  std::size_t fallbacks_ = 0;                         // jumps over lost headings
+  std::size_t repaired_ = 0;                          // OCR characters repaired in labels
+  std::vector<int> file_name_numbers_;
   std::vector<std::string> label_prefixes_;
   std::set<std::string> all_labels_;
   std::vector<const re2::RE2*> all_patterns_;

@@ -372,8 +372,14 @@ TEST_CASE("doubled overlay text collapses to one copy", "[normalize]") {
   CHECK(hyoka::collapse_doubled(
             "特定個人情報保護評価書( 特定個人情報保護評価書(全項目評価書) 全項目評価書)") ==
         "特定個人情報保護評価書(全項目評価書)");
-  CHECK(hyoka::collapse_doubled("Ⅰ 基本 Ⅰ 基本情報 情報") ==
-        "Ⅰ 基本 Ⅰ 基本情報 情報");  // too short to tell
+  // a doubled heading whose first half contains a blank
+  CHECK(hyoka::collapse_doubled("Ⅰ 基本 Ⅰ 基本情報 情報") == "Ⅰ 基本情報");
+  CHECK(hyoka::collapse_doubled("7. 他の 7. 他の評価実施機関 評価実施機関") ==
+        "7. 他の評価実施機関");
+  // the doubled part followed by more text
+  CHECK(hyoka::collapse_doubled(
+            "4. 特定個人情報フ 4. 特定個人情報ファイルの取扱いの委託 ァイルの取扱いの委託 □ "
+            "委託しない") == "4. 特定個人情報ファイルの取扱いの委託 □ 委託しない");
   CHECK(hyoka::collapse_doubled("本文 は そのまま") == "本文 は そのまま");
   const auto n = hyoka::normalize(
       "- 1 -\n特定個人情報保護評価書( 特定個人情報保護評価書(重点項目評価書) "

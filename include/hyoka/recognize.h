@@ -26,7 +26,10 @@ struct Recognized {
   std::vector<nlohmann::json> diagnostics;
   std::size_t lines_recognized = 0;
   std::vector<std::string> sections_missing;
-  std::size_t label_hits = 0;  // labels and headings matched (to reject non-assessments)
+  std::size_t label_hits = 0;           // labels and headings matched (to reject non-assessments)
+  std::size_t values_recovered = 0;     // values placed by layout reasoning
+  std::size_t characters_repaired = 0;  // OCR confusions repaired inside labels
+  std::vector<int> file_name_numbers;   // prefix numbers of I's file names (0: none)
 };
 
 Recognized recognize(const Normalized& text, const Grammar& grammar);
