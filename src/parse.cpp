@@ -157,11 +157,11 @@ json Parser::parse(std::string_view bytes, const ParseOptions& options) const {
         json::array({"/source/encoding"}), static_cast<int>(decoded.first_invalid_line)));
   }
   infer_outsourcing(doc, r, diags);
-  // 評価書番号 / 評価書名 printed as a two-row table, one cell per line: both labels first, then
-  // both values, so the number arrives as the first line of the title
+  // 評価書番号 / 評価書名 printed as a two-row table, one cell per line (or one page per line):
+  // both labels first, then both values, so the number arrives at the start of the title
   if (doc["header"]["number"].is_null() && doc["header"]["title"].is_string()) {
     const std::string title = doc["header"]["title"].get<std::string>();
-    const std::size_t nl = title.find('\n');
+    const std::size_t nl = title.find_first_of("\n ");
     static const re2::RE2 kNumber(R"([0-9]{1,6})");
     if (nl != std::string::npos && re2::RE2::FullMatch(title.substr(0, nl), kNumber)) {
       doc["header"]["number"] = title.substr(0, nl);

@@ -177,9 +177,21 @@ class Engine {
       blank = is_blank;
     }
     if (!blank) ends.push_back(s.size());
-    std::vector<std::size_t> cuts = {0};
+    // such an extractor starts each page with its number: page furniture, not text
+    std::size_t first = 0;
+    if (starts.size() > 1 && !ends.empty()) {
+      static const re2::RE2 kPageNumber(R"([0-9]{1,4})");
+      if (re2::RE2::FullMatch(s.substr(starts[0], ends[0] - starts[0]), kPageNumber)) {
+        first = starts[1];
+        starts.erase(starts.begin());
+        ends.erase(ends.begin());
+      }
+    }
+    std::vector<std::size_t> cuts = {first};
+    std::size_t inside_label_until = 0;  // no cut inside a label just cut before
     for (std::size_t si = 1; si < starts.size(); ++si) {
       const std::size_t p = starts[si];
+      if (p < inside_label_until) continue;
       for (std::size_t e : ends) {
         if (e <= p) continue;
         if (e - p > kMaxLabelBytes / 2) break;
@@ -188,6 +200,7 @@ class Engine {
         for (const re2::RE2* pat : all_patterns_) label = label || re2::RE2::FullMatch(k, *pat);
         if (label) {
           cuts.push_back(p);
+          inside_label_until = e;
           break;
         }
       }
@@ -226,9 +239,23 @@ class Engine {
       return;
     }
     if (consuming_) {
-      consumed_any_ = true;
-      ++recognized_;
-      return;
+      // The 項目一覧 ends at a blank line, or where the body begins: a part heading it already
+      // listed, or a section heading, which it never lists (one-line-per-page text has no blanks).
+      const std::string k =
+          row.cells.empty() ? std::string() : g_.canonical(text::label_key(row.cells[0]));
+      bool body = false;
+      for (const auto& part : g_.root->children) {
+        for (const auto& c : part->children) {
+          body = body || (!c->pattern && contains(c->heading_keys, k));
+        }
+        if (contains(part->heading_keys, k) && !toc_seen_.insert(k).second) body = true;
+      }
+      if (!body) {
+        consumed_any_ = true;
+        ++recognized_;
+        return;
+      }
+      consuming_ = false;
     }
     const Scope* top = stack_.back().scope;
     if (top->mode == ScopeMode::Raw) {
@@ -745,6 +772,7 @@ class Engine {
     if (s->mode == ScopeMode::ConsumeBlock) {
       consuming_ = true;
       consumed_any_ = false;
+      toc_seen_.clear();
     }
     if (!s->heading_reads.empty())
       open(s, stack_.back().inst, &s->heading_reads, nullptr, m.value, row);
@@ -1121,8 +1149,9 @@ class Engine {
   std::set<std::tuple<const Instance*, const Scope*, const Field*>> read_;
   std::map<std::tuple<const Instance*, const Scope*, const Field*>, long> read_order_;
   long read_counter_ = 0;
-  std::vector<const Row*> held_;  // empty-label rows waiting for the next label
-  const Row* wrapped_ = nullptr;  // the first half of a label wrapped over two lines
+  std::vector<const Row*> held_;    // empty-label rows waiting for the next label
+  const Row* wrapped_ = nullptr;    // the first half of a label wrapped over two lines
+  std::set<std::string> toc_seen_;  // part headings listed in the 項目一覧
   std::map<const Scope*, std::vector<const Row*>> raw_rows_;
   std::map<std::string, json> roles_;
   std::vector<PendingDiag> pending_diags_;

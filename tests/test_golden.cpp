@@ -130,9 +130,7 @@ TEST_CASE("golden ratchet: scrambled pdftotext seed 002", "[golden]") {
   check_ratchet("002_a7915fa7576da2d4", 47.0);
 }
 
-TEST_CASE("golden ratchet: one line per page", "[golden]") {
-  check_ratchet("extract_longline", 10.0);
-}
+TEST_CASE("golden: one line per page", "[golden]") { check_golden("extract_longline", 100); }
 
 TEST_CASE("golden: every expected output has a golden test", "[golden]") {
   // a new file under fixtures/expected/ must be added above

@@ -966,3 +966,54 @@ TEST_CASE("segment: a labelled row of another template ends the value, it does n
   CHECK(at(d, "/quality/lines_recognized").get<int>() ==
         at(d, "/quality/lines_total").get<int>() - 1);
 }
+
+TEST_CASE("segment: a page printed as one line is cut at its labels", "[segment]") {
+  // extract_longline.txt (seed 003 as a document-sharing site prints it): page number, then every
+  // cell of the page separated by blanks
+  std::string page =
+      "1 特定個人情報保護評価書(重点項目評価書) 項目一覧 I 基本情報 II 特定個人情報ファイルの概要 "
+      "I 基本情報 1. 特定個人情報ファイルを取り扱う事務 ①事務の名称 給付金の支給に関する事務 "
+      "6. 評価実施機関における担当部署 ①部署 福祉局 ②所属長の役職名 福祉総務課長 "
+      "7. 他の評価実施機関 —";
+  // the rest of the page: a long declaration keeps the line page-long
+  page += " 個人のプライバシー等の権利利益の保護の宣言 ";
+  while (page.size() < 900)
+    page += "特定個人情報の漏えいその他の事態を発生させるリスクを軽減させる。";
+  const json d = parse({page});
+  CHECK(at(d, "/affair/name") == "給付金の支給に関する事務");
+  CHECK(at(d, "/department/name") == "福祉局");
+  CHECK(at(d, "/department/head_title") == "福祉総務課長");  // no section number `7.` left over
+  CHECK(at(d, "/other_bodies") == nullptr);
+  CHECK(at(d, "/quality/values_recovered").get<int>() > 5);
+}
+
+TEST_CASE("segment: in text layouts a label and its value share a line", "[segment]") {
+  // 002:61 ` ①システムの名称 軽自動車税システム`, 002:26 `特記事項 なし`
+  const json d = parse({kTitle, "", "特記事項 なし", "", "Ⅰ　基本情報", "",
+                        "2．特定個人情報ファイルを取り扱う事務において使用するシステム", "",
+                        "システム1", " ①システムの名称 軽自動車税システム", "", "", ""});
+  CHECK(at(d, "/source/layout") != "ocr-html");
+  CHECK(at(d, "/header/special_notes") == "なし");
+  CHECK(at(d, "/systems/0/name") == "軽自動車税システム");
+}
+
+TEST_CASE("segment: an OCR-confused character in a label is repaired and counted", "[segment]") {
+  // 片 for 庁, ロ for 口: `片内連携システム` (003:146) inside a label
+  const json d = parse({kTitle, "## I 基本情報", "## 6. 評価実施機関における担当部署",
+                        "①部署⇥福祉局", "②所属長の役職名⇥福祉総務課長", "## Ⅳ 開示請求、問合せ",
+                        "1. 特定個人情報の開示・訂正・利用停止請求⇥", "③法令による特別の手続⇥なし",
+                        "④個人情報ファイル簿への不記載等⇥なし",
+                        "2. 特定個人情報ファイルの取扱いに関する問合せ⇥", "②対応方法⇥記録を残す。",
+                        "①連絡先⇥福祉総務課"});
+  CHECK(at(d, "/disclosure/contact") == "福祉総務課");
+  CHECK(at(d, "/quality/characters_repaired") == 0);
+  const json r = parse({kTitle, "## Ⅳ 開示請求、問合せ", "④個人情報ファイル簿への不記載等⇥なし",
+                        "②対応方法⇥記録を残す。", "④個人情報ファイル簿への不記載等⇥なし"});
+  CHECK(at(r, "/disclosure/response") == "記録を残す。");
+  const json repaired =
+      parse({kTitle, "## Ⅱ 特定個人情報ファイルの概要", "1. 特定個人情報ファイル名⇥", "Aファイル⇥",
+             "3. 特定個人情報の入手・使用⇥", "③使用目的 ※⇥目的", "⑥使用開始日⇥平成28年1月1日",
+             "4. 特定個人情報ファイルの取扱いの委託⇥", "委託事項1⇥保守", "③委託先名⇥株式会社ロロ",
+             "①委託内容⇥保守作業"});
+  CHECK(at(repaired, "/files/0/outsourcing/entrusts/0/content") == "保守作業");
+}
