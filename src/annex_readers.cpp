@@ -77,47 +77,65 @@ int find_file(const json& files, const std::string& caption) {
 
 }  // namespace
 
-void read_record_items(const std::vector<const Row*>& rows, json& doc, Recognized& out) {
+void read_record_items(const std::vector<const Row*>& rows, json& doc, Recognized& out,
+                       bool wrapped_lines) {
   json& files = doc["files"];
   if (files.empty()) return;
   int file = 0;
-  json* group = nullptr;
+  int group = -1;       // index in files[file].record_items
+  std::string pending;  // item text of the group, lines joined
+  int first_line = 0;
+  int last_line = 0;
+  // A group's items are split when the group ends: an item may be wrapped over lines by pdftotext
+  // (`5.納税義務者_宛名番` / `号`, joined with no separator); elsewhere every line is a list.
+  auto flush = [&]() {
+    if (pending.empty()) return;
+    json& list = files[file]["record_items"];
+    if (group < 0) {
+      list.push_back({{"group", nullptr}, {"items", json::array()}});
+      group = static_cast<int>(list.size()) - 1;
+    }
+    json& items = list[group]["items"];
+    const std::string pointer =
+        "/files/" + std::to_string(file) + "/record_items/" + std::to_string(group) + "/items/";
+    for (auto& item : split_items(pending)) {
+      out.spans.push_back({pointer + std::to_string(items.size()), first_line, last_line});
+      items.push_back(item);
+    }
+    pending.clear();
+  };
   for (const Row* row : rows) {
     const std::string t = text::render_free_text(row->joined(" "));
     if (t.empty()) continue;
     for (const auto& line : text::split(t, '\n')) {
-      const bool caption = row->heading_level > 0 || bracketed_caption(line);
-      if (caption) {
+      // a file's caption (`### 1. 住民基本台帳ファイル`, `⑴軽自動車税賦課情報ファイル`)
+      if (line.find("、") == std::string::npos && line.find(',') == std::string::npos) {
         if (const int f = find_file(files, line); f >= 0) {
+          flush();
           file = f;
-          group = nullptr;
+          group = -1;
           continue;
         }
-        json& items = files[file]["record_items"];
-        items.push_back({{"group", strip_brackets(line)}, {"items", json::array()}});
-        group = &items.back();
+      }
+      if (row->heading_level > 0 || bracketed_caption(line)) {
+        flush();
+        json& list = files[file]["record_items"];
+        list.push_back({{"group", strip_brackets(line)}, {"items", json::array()}});
+        group = static_cast<int>(list.size()) - 1;
         out.spans.push_back(
-            {"/files/" + std::to_string(file) + "/record_items/" + std::to_string(items.size() - 1),
-             row->line, row->line});
+            {"/files/" + std::to_string(file) + "/record_items/" + std::to_string(group), row->line,
+             row->line});
         continue;
       }
       // an introductory or explanatory sentence (`…記録項目は以下のとおり。`) is not an item list
       if (line.size() >= 3 && line.compare(line.size() - 3, 3, "。") == 0) continue;
-      if (group == nullptr) {
-        json& items = files[file]["record_items"];
-        items.push_back({{"group", nullptr}, {"items", json::array()}});
-        group = &items.back();
-      }
-      const std::string items_pointer = "/files/" + std::to_string(file) + "/record_items/" +
-                                        std::to_string(files[file]["record_items"].size() - 1) +
-                                        "/items/";
-      for (auto& item : split_items(line)) {
-        out.spans.push_back(
-            {items_pointer + std::to_string((*group)["items"].size()), row->line, row->line});
-        (*group)["items"].push_back(item);
-      }
+      if (pending.empty()) first_line = row->line;
+      last_line = row->line;
+      if (!pending.empty()) pending += wrapped_lines ? "" : "、";
+      pending += line;
     }
   }
+  flush();
 }
 
 void read_flow(const std::vector<const Row*>& rows, json& doc, Recognized& out) {

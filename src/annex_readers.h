@@ -11,7 +11,10 @@
 
 namespace hyoka {
 
-void read_record_items(const std::vector<const Row*>& rows, nlohmann::json& doc, Recognized& out);
+// wrapped_lines: the layout wraps item lists at the page width (pdftotext), so lines are joined
+// with no separator.
+void read_record_items(const std::vector<const Row*>& rows, nlohmann::json& doc, Recognized& out,
+                       bool wrapped_lines);
 // （別添1） 事務の内容 of 様式4: lettered flow steps (A-①…) and the rest as text.
 void read_flow(const std::vector<const Row*>& rows, nlohmann::json& doc, Recognized& out);
 void read_changes(const std::vector<const Row*>& rows, nlohmann::json& doc, Recognized& out);

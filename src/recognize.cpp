@@ -1097,7 +1097,8 @@ class Engine {
     }
     // annex readers
     for (const auto& [scope, rows] : raw_rows_) {
-      if (scope->reader == "record_items") read_record_items(rows, doc, out);
+      if (scope->reader == "record_items")
+        read_record_items(rows, doc, out, n_.layout == "pdftotext");
       if (scope->reader == "changes") read_changes(rows, doc, out);
       if (scope->reader == "flow") read_flow(rows, doc, out);
     }
