@@ -58,6 +58,22 @@ int prefix_option(const OptionList& options, std::string_view k, std::size_t* va
   return best;
 }
 
+// The option whose key differs from k only by OCR-confused characters, when exactly one does.
+int repaired_option(const OptionList& options, std::string_view k, std::size_t* repaired) {
+  const std::string skel = text::ocr_skeleton(k);
+  int found = -1;
+  for (std::size_t i = 0; i < options.size(); ++i) {
+    for (const auto& ok : options[i].keys) {
+      if (ok.size() == k.size() && ok != k && text::ocr_skeleton(ok) == skel) {
+        if (found >= 0 && found != static_cast<int>(i)) return -1;  // ambiguous
+        found = static_cast<int>(i);
+        if (repaired) *repaired = text::count_differences(ok, k);
+      }
+    }
+  }
+  return found;
+}
+
 std::string strip_option_number(std::string_view k) {
   // "1)実施する" → "実施する"
   std::size_t i = 0;
@@ -97,6 +113,10 @@ ChoiceResult read_choice(const Region& r, const OptionList& options) {
     const std::string k = strip_option_number(text::key(inner));
     if (k.empty()) return res;
     if (const int i = exact_option(options, k); i >= 0) {
+      res.value = options[i].label;
+      return res;
+    }
+    if (const int i = repaired_option(options, k, &res.repaired); i >= 0) {
       res.value = options[i].label;
       return res;
     }
@@ -357,7 +377,26 @@ ChecksResult read_checks(const Region& r, const OptionList& options) {
       const std::string k = text::key(body);
       std::size_t variant = 0;
       std::size_t len = 0;
-      const int i = prefix_option(options, k, &variant, &len);
+      int i = prefix_option(options, k, &variant, &len);
+      if (i < 0) {
+        // an option label with OCR-confused characters (片内連携システム): compare skeletons
+        std::size_t best = 0;
+        const std::string skel = text::ocr_skeleton(k);
+        for (std::size_t o = 0; o < options.size(); ++o) {
+          for (std::size_t v = 0; v < options[o].keys.size(); ++v) {
+            const std::string ok = text::ocr_skeleton(options[o].keys[v]);
+            if (!ok.empty() && ok.size() > best && skel.compare(0, ok.size(), ok) == 0) {
+              i = static_cast<int>(o);
+              variant = v;
+              best = ok.size();
+            }
+          }
+        }
+        if (i >= 0) {
+          const std::string& ok = options[i].keys[variant];
+          res.repaired += text::count_differences(ok, std::string_view(k).substr(0, ok.size()));
+        }
+      }
       if (i < 0 || seen[i]) continue;
       seen[i] = true;
       json& c = res.checks[i];

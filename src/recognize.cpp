@@ -429,35 +429,19 @@ class Engine {
   }
 
   // Candidates reachable from the stack: innermost scope first.
-  // Characters OCR confuses in the forms' labels, each mapped to one representative.
-  static std::string confusion_skeleton(const std::string& k) {
-    static const std::pair<std::string_view, std::string_view> kMap[] = {
-        {"片", "庁"}, {"口", "ロ"}, {"一", "ー"}, {"-", "ー"},  {"－", "ー"}, {"‐", "ー"},
-        {"—", "ー"},  {"〇", "○"},  {"◯", "○"},   {"工", "エ"}, {"力", "カ"}, {"夕", "タ"},
-        {"卜", "ト"}, {"二", "ニ"}, {"八", "ハ"}, {"嚴", "厳"}};
-    std::string out = k;
-    for (const auto& [from, to] : kMap) {
-      for (std::size_t p = out.find(from); p != std::string::npos;
-           p = out.find(from, p + to.size())) {
-        out.replace(p, from.size(), to);
-      }
-    }
-    return out;
-  }
-
   // find(), and when nothing matches, the one reachable label that differs from the text only by
   // characters OCR confuses (片内連携 for 庁内連携). Each repaired character is counted.
   std::optional<Match> find(const std::string& lk, bool had_number) {
     if (auto m = find_exact(lk, had_number)) return m;
     if (lk.size() < kMinLabelPrefix) return std::nullopt;
-    const std::string skel = confusion_skeleton(lk);
+    const std::string skel = text::ocr_skeleton(lk);
     if (skel == lk && lk.find("ー") == std::string::npos && lk.find("ロ") == std::string::npos) {
       return std::nullopt;  // no confusable character: nothing to repair
     }
     std::optional<std::string> unique;
     for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
       for (const std::string* k : reachable_keys(*it->scope)) {
-        if (*k != lk && confusion_skeleton(*k) == skel) {
+        if (*k != lk && text::ocr_skeleton(*k) == skel) {
           if (unique && *unique != *k) return std::nullopt;  // ambiguous: no repair
           unique = *k;
         }
@@ -465,7 +449,7 @@ class Engine {
     }
     if (!unique) return std::nullopt;
     auto m = find_exact(*unique, had_number);
-    if (m) repaired_ += count_differences(lk, *unique);
+    if (m) repaired_ += text::count_differences(lk, *unique);
     return m;
   }
 
@@ -481,15 +465,6 @@ class Engine {
       for (const auto& k : c->heading_keys) keys.push_back(&k);
     }
     return keys;
-  }
-
-  static std::size_t count_differences(const std::string& a, const std::string& b) {
-    std::size_t pa = 0;
-    std::size_t pb = 0;
-    std::size_t diff = 0;
-    while (pa < a.size() && pb < b.size())
-      diff += text::next_cp(a, pa) != text::next_cp(b, pb) ? 1 : 0;
-    return diff;
   }
 
   std::optional<Match> find_exact(const std::string& lk, bool had_number) {
@@ -850,6 +825,7 @@ class Engine {
         break;
       case ReadType::Choice: {
         ChoiceResult c = read_choice(h.region, *r.options);
+        repaired_ += c.repaired;
         if (!c.unmatched.empty()) {
           diag("REC003", "warning",
                "「" + c.unmatched + "」はこの項目の選択肢にありません。値は null としました。", h,
@@ -863,6 +839,7 @@ class Engine {
       }
       case ReadType::Checks: {
         ChecksResult c = read_checks(h.region, *r.options);
+        repaired_ += c.repaired;
         bool any = false;
         for (const auto& ch : c.checks)
           any = any || ch["checked"] == true || !ch["detail"].is_null();

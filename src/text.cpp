@@ -279,6 +279,29 @@ bool is_placeholder(std::string_view s) {
   return true;
 }
 
+std::string ocr_skeleton(std::string_view k) {
+  static const std::pair<std::string_view, std::string_view> kMap[] = {
+      {"片", "庁"}, {"口", "ロ"}, {"一", "ー"}, {"-", "ー"},  {"－", "ー"}, {"‐", "ー"},
+      {"—", "ー"},  {"〇", "○"},  {"◯", "○"},   {"工", "エ"}, {"力", "カ"}, {"夕", "タ"},
+      {"卜", "ト"}, {"二", "ニ"}, {"八", "ハ"}, {"嚴", "厳"}};
+  std::string out(k);
+  for (const auto& [from, to] : kMap) {
+    for (std::size_t p = out.find(from); p != std::string::npos;
+         p = out.find(from, p + to.size())) {
+      out.replace(p, from.size(), to);
+    }
+  }
+  return out;
+}
+
+std::size_t count_differences(std::string_view a, std::string_view b) {
+  std::size_t pa = 0;
+  std::size_t pb = 0;
+  std::size_t diff = 0;
+  while (pa < a.size() && pb < b.size()) diff += next_cp(a, pa) != next_cp(b, pb) ? 1 : 0;
+  return diff;
+}
+
 std::string trim(std::string_view s) {
   std::size_t b = 0;
   std::size_t e = s.size();

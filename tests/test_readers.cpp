@@ -701,3 +701,19 @@ TEST_CASE("choice_spill and paren_after", "[readers]") {
             "手数料額、納付方法") == "写しは1枚10円(白黒)");
   CHECK(hyoka::paren_after("(手数料額、納付方法: )", "手数料額、納付方法").empty());
 }
+
+TEST_CASE(
+    "read_checks and read_choice: OCR-confused characters in options are repaired and counted",
+    "[readers]") {
+  // 003:146 `[] 片内連携システム` for 庁内連携システム
+  const auto r =
+      hyoka::read_checks(region({"[] 片内連携システム [○] 専用線"}), opts("TRANSFER_METHODS"));
+  CHECK(r.checks[0] == check("庁内連携システム", false));
+  CHECK(r.checks[1] == check("専用線", true));
+  CHECK(r.repaired == 1);
+  // ロ for 口 is no repair when no option has it: the text stays unmatched
+  const auto c = hyoka::read_choice(region({"[ 十分に行つている ]"}), opts("DO3"));
+  CHECK(c.value == kNull);
+  const auto t = hyoka::read_choice(region({"[ 定めてい一 ]"}), opts("DEFINED"));
+  CHECK(t.value == kNull);  // a dropped character is not a confusion
+}

@@ -24,8 +24,9 @@ struct Region {
 nlohmann::json read_text(const Region& r);
 
 struct ChoiceResult {
-  nlohmann::json value;   // canonical option or null
-  std::string unmatched;  // a bracketed value that is not an option (OCR garbage, old template)
+  nlohmann::json value;      // canonical option or null
+  std::string unmatched;     // a bracketed value that is not an option (OCR garbage, old template)
+  std::size_t repaired = 0;  // OCR-confused characters corrected to match the option
 };
 ChoiceResult read_choice(const Region& r, const OptionList& options);
 
@@ -38,8 +39,9 @@ std::string choice_spill(const Region& r, const OptionList& options);
 std::string paren_after(std::string_view text, std::string_view marker);
 
 struct ChecksResult {
-  nlohmann::json checks;  // [Check] in form order
-  int unknown = 0;        // checked == null
+  nlohmann::json checks;     // [Check] in form order
+  int unknown = 0;           // checked == null
+  std::size_t repaired = 0;  // OCR-confused characters corrected to match an option
 };
 ChecksResult read_checks(const Region& r, const OptionList& options);
 nlohmann::json default_checks(const OptionList& options);

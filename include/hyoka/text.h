@@ -48,6 +48,13 @@ std::string tidy_lines(std::string_view s);
 // True when the text is only a "nothing to declare" placeholder (—, ――, －, -, ー).
 bool is_placeholder(std::string_view s);
 
+// Characters OCR confuses in the forms' vocabulary (片/庁, 口/ロ, 一/ー/－, 〇/◯/○, 工/エ, 力/カ
+// …), each mapped to one representative: two keys with the same skeleton differ only by such
+// errors.
+std::string ocr_skeleton(std::string_view key);
+// Code points in which two strings of equal length differ (the repaired characters).
+std::size_t count_differences(std::string_view a, std::string_view b);
+
 std::string trim(std::string_view s);
 std::vector<std::string> split(std::string_view s, char sep);
 bool starts_with(std::string_view s, std::string_view prefix);
