@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "embedded_grammars.h"
@@ -262,6 +264,18 @@ std::unique_ptr<Grammar> load_grammar(std::string_view json_text) {
     for (const auto& t : strings_of(j, "title_keys")) g->title_keys.push_back(text::key(t));
     g->stamp_form_number = j.value("stamp_form_number", 0);
     for (const auto& [name, list] : j.at("options").items()) g->options[name] = parse_options(list);
+    // options whose label stands in several lists cannot tell their field by themselves
+    std::map<std::string, int> lists_with;
+    for (const auto& [name, list] : g->options) {
+      std::set<std::string> keys;
+      for (const auto& o : list) keys.insert(o.keys.begin(), o.keys.end());
+      for (const auto& k : keys) ++lists_with[k];
+    }
+    for (auto& [name, list] : g->options) {
+      for (auto& o : list) {
+        for (const auto& k : o.keys) o.shared = o.shared || lists_with[k] > 1;
+      }
+    }
     if (j.contains("synonyms")) {
       for (const auto& pair : j.at("synonyms")) {
         g->synonyms.emplace_back(text::key(pair.at(0).get<std::string>()),

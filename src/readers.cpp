@@ -19,7 +19,15 @@ std::string Region::all() const {
 }
 
 json read_text(const Region& r) {
-  const std::string t = text::render_free_text(r.all());
+  // lines that are only the pieces of a split choice bracket (`[`, `定めている[`, `] 紙`) in
+  // pdftotext's scrambled order are not free text
+  static const re2::RE2 kFragment(R"(^\]|\[$|^[\[\]]+$)");
+  std::string kept;
+  for (const auto& line : text::split(text::render_free_text(r.all()), '\n')) {
+    if (re2::RE2::PartialMatch(line, kFragment)) continue;
+    kept += (kept.empty() ? "" : "\n") + line;
+  }
+  const std::string& t = kept;
   if (t.empty() || text::is_placeholder(t)) return nullptr;
   return t;
 }
@@ -367,10 +375,16 @@ ChecksResult read_checks(const Region& r, const OptionList& options) {
   std::string behind;
   for (const auto& b : r.behind) behind += b + "\n";
   behind = mark_bare_circles(behind, options);
+  std::string page;
+  for (const auto& b : r.page) page += b + "\n";
   const bool explicit_empty = own.find(text::kUnchecked) != std::string::npos ||
                               behind.find(text::kUnchecked) != std::string::npos;
-  for (const std::string* src : std::initializer_list<const std::string*>{&own, &behind}) {
+  for (const std::string* src : std::initializer_list<const std::string*>{&own, &behind, &page}) {
+    const bool from_page = src == &page;
     for (const auto& seg : segments(*src)) {
+      // elsewhere on the page only a complete box counts, and only for an option no other check
+      // set has: a detached ○ or a shared label (紙, その他) cannot tell whose it is
+      if (from_page && seg.mark != text::kChecked && seg.mark != text::kUnchecked) continue;
       std::string body = seg.text;
       if (const std::size_t cap = find_options_caption(body); cap != std::string::npos)
         body.resize(cap);
@@ -398,7 +412,9 @@ ChecksResult read_checks(const Region& r, const OptionList& options) {
         }
       }
       if (i < 0 || seen[i]) continue;
+      if (from_page && options[i].shared) continue;
       seen[i] = true;
+      if (from_page) ++res.from_page;
       json& c = res.checks[i];
       if (seg.mark == text::kChecked) {
         c["checked"] = true;

@@ -123,7 +123,8 @@ class Engine {
         feed(row);
       }
     }
-    if (wrapped_ != nullptr) step(*wrapped_);
+    for (const Row* r : wrapped_) step(*r);
+    wrapped_.clear();
     release_held();
     close_hit();
     return finish();
@@ -135,25 +136,33 @@ class Engine {
   // two lines (plain text: `権限のない者（…）によって不` + `正に使用されるリスクへの対策は十分か`)
   // waits for the next row.
   void feed(const Row& row) {
-    if (wrapped_ != nullptr) {
-      const Row* first = wrapped_;
-      wrapped_ = nullptr;
+    if (!wrapped_.empty()) {
       if (!row.blank() && single_cell(row)) {
+        std::string text;
+        for (const Row* r : wrapped_) text += r->cells[0];
+        text += row.cells[0];
         Row joined;
-        joined.line = first->line;
-        joined.cells.push_back(first->cells[0] + row.cells[0]);
+        joined.line = wrapped_.front()->line;
+        joined.cells.push_back(text);
         if (auto m = classify(joined, false)) {
           apply(*m, joined);
-          recognized_ += 2;
+          recognized_ += wrapped_.size() + 1;
           ++label_hits_;
-          ++values_recovered_;  // a label wrapped over two lines
+          ++values_recovered_;  // a label wrapped over several lines
+          wrapped_.clear();
+          return;
+        }
+        if (wrapped_.size() < kMaxWrappedLines && starts_a_label(joined)) {
+          wrapped_.push_back(&row);  // still only the beginning of a label
           return;
         }
       }
-      step(*first);
+      const std::vector<const Row*> held = std::move(wrapped_);
+      wrapped_.clear();
+      for (const Row* r : held) step(*r);
     }
     if (starts_a_label(row)) {
-      wrapped_ = &row;
+      wrapped_.push_back(&row);
       return;
     }
     step(row);
@@ -838,7 +847,9 @@ class Engine {
         break;
       }
       case ReadType::Checks: {
+        if (n_.layout == "pdftotext" && h.region.page.empty()) h.region.page = page_rows(h);
         ChecksResult c = read_checks(h.region, *r.options);
+        values_recovered_ += c.from_page;
         repaired_ += c.repaired;
         bool any = false;
         for (const auto& ch : c.checks)
@@ -881,11 +892,11 @@ class Engine {
         Hit one = h;
         one.last_line = values->line;
         one.first_line = values->line;
-        if (!cells.empty()) put(one, rn, read_text(Region{cells[0], {}, {}}), true);
+        if (!cells.empty()) put(one, rn, read_text(Region{cells[0], {}, {}, {}}), true);
         if (cells.size() > 1) {
           std::string rest;
           for (std::size_t i = 1; i < cells.size(); ++i) rest += (i > 1 ? "\n" : "") + cells[i];
-          put(one, rt, read_text(Region{rest, {}, {}}), true);
+          put(one, rt, read_text(Region{rest, {}, {}, {}}), true);
         }
         break;
       }
@@ -925,6 +936,33 @@ class Engine {
     if (r.type == ReadType::Choice && h.field != nullptr && !h.field->spill_key.empty()) {
       spill(h, r);
     }
+  }
+
+  // pdftotext scatters a check set's rows over its page: the other marked rows of the page
+  // (pages are separated by three blank lines, FORMS §4.16).
+  std::vector<std::string> page_rows(const Hit& h) const {
+    const auto& rows = n_.rows;
+    if (rows.empty()) return {};
+    // the row index of the label line
+    std::size_t at = 0;
+    while (at < rows.size() && rows[at].line < h.first_line) ++at;
+    auto page_break = [&](std::size_t i) {  // three blank rows ending at i
+      return i >= 2 && rows[i].blank() && rows[i - 1].blank() && rows[i - 2].blank();
+    };
+    std::size_t begin = at;
+    while (begin > 0 && !page_break(begin - 1)) --begin;
+    std::size_t end = at;
+    while (end + 1 < rows.size() && !page_break(end + 1)) ++end;
+    std::vector<std::string> out;
+    for (std::size_t i = begin; i <= end && i < rows.size(); ++i) {
+      if (rows[i].line >= h.first_line && rows[i].line <= h.last_line) continue;  // its own rows
+      const std::string j = rows[i].joined();
+      if (j.find(text::kChecked) != std::string::npos ||
+          j.find(text::kUnchecked) != std::string::npos) {
+        out.push_back(j);
+      }
+    }
+    return out;
   }
 
   // Text fused after a choice's option list belongs to the text field named by spill_to.
@@ -1127,8 +1165,9 @@ class Engine {
   std::set<std::tuple<const Instance*, const Scope*, const Field*>> read_;
   std::map<std::tuple<const Instance*, const Scope*, const Field*>, long> read_order_;
   long read_counter_ = 0;
-  std::vector<const Row*> held_;    // empty-label rows waiting for the next label
-  const Row* wrapped_ = nullptr;    // the first half of a label wrapped over two lines
+  std::vector<const Row*> held_;     // empty-label rows waiting for the next label
+  std::vector<const Row*> wrapped_;  // the first lines of a label wrapped over several lines
+  static constexpr std::size_t kMaxWrappedLines = 4;
   std::set<std::string> toc_seen_;  // part headings listed in the 項目一覧
   std::map<const Scope*, std::vector<const Row*>> raw_rows_;
   std::map<std::string, json> roles_;

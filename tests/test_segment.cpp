@@ -1017,3 +1017,91 @@ TEST_CASE("segment: an OCR-confused character in a label is repaired and counted
              "①委託内容⇥保守作業"});
   CHECK(at(repaired, "/files/0/outsourcing/entrusts/0/content") == "保守作業");
 }
+
+TEST_CASE("segment: pdftotext check sets take complete boxes of their own options from the page",
+          "[segment]") {
+  // 002:662-694: the boxes of 主な記録項目 stand among other fields' rows on the same page
+  const json d = parse({kTitle,
+                        "",
+                        "",
+                        "",
+                        "Ⅱ　特定個人情報ファイルの概要",
+                        "１．特定個人情報ファイル名",
+                        "（１）軽自動車税賦課情報ファイル",
+                        "２．基本情報",
+                        " 主な記録項目　※",
+                        "",
+                        "・識別情報",
+                        "",
+                        "[ ○ ] 個人番号",
+                        "",
+                        " その必要性",
+                        "必要がある。",
+                        "",
+                        "[ ○ ] その他住民票関係情報",
+                        "",
+                        "[ ] 国税関係情報 [ ○ ] 地方税関係情報",
+                        "",
+                        "] 障害者福祉関係情報",
+                        "",
+                        "[ ○ ] 紙",
+                        "",
+                        "",
+                        "",
+                        "次の頁",
+                        "",
+                        "",
+                        "",
+                        "その次の頁",
+                        "",
+                        "",
+                        ""});
+  CHECK(at(d, "/source/layout") == "pdftotext");
+  const json& items = at(d, "/files/0/main_items");
+  CHECK(items[0] == check("個人番号", true));
+  CHECK(items[5] == check("その他住民票関係情報", true));
+  CHECK(items[6] == check("国税関係情報", false));
+  CHECK(items[7] == check("地方税関係情報", true));
+  CHECK(items[11] == check("障害者福祉関係情報", nullptr));  // a detached `]`: no guess
+  CHECK(at(d, "/quality/values_recovered").get<int>() >= 3);
+}
+
+TEST_CASE("segment: a label wrapped over three lines and bracket pieces that are not text",
+          "[segment]") {
+  // 002:1322-1330: `②過去3年以内に、評価実施` / `機関において、個人情報に関` /
+  // `する重大事故が発生したか`
+  const json d = parse({kTitle,
+                        "",
+                        "Ⅱ　特定個人情報ファイルの概要",
+                        "１．特定個人情報ファイル名",
+                        "Aファイル",
+                        "Ⅲ　リスク対策",
+                        "１．特定個人情報ファイル名",
+                        "Aファイル",
+                        "７．特定個人情報の保管・消去",
+                        "リスク： 特定個人情報の漏えい・滅失・毀損リスク",
+                        "②過去3年以内に、評価実施",
+                        "機関において、個人情報に関",
+                        "する重大事故が発生したか",
+                        "[ 発生あり ]",
+                        "その内容",
+                        "委託業者が誤送付した。",
+                        "[",
+                        "",
+                        "",
+                        "",
+                        "次の頁",
+                        "",
+                        "",
+                        "",
+                        "その次の頁",
+                        "",
+                        "",
+                        ""});
+  const json& controls = at(d, "/files/0/risk_measures/storage/risks/0/controls");
+  CHECK(controls[1].at("value") == "発生あり");
+  const std::string text = controls[2].at("text").get<std::string>();
+  CHECK(text.rfind("委託業者が誤送付した。", 0) == 0);
+  CHECK(text.find('[') == std::string::npos);  // the lone `[` is not text
+  CHECK(at(d, "/serious_incident") == "発生あり");
+}

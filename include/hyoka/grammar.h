@@ -27,6 +27,7 @@ struct Option {
   std::vector<std::string> keys;     // match keys of `printed`, same order
   bool detail = false;               // takes a parenthesised detail (その他（…）)
   bool as_printed = false;           // emit the variant the document prints (4情報/5情報)
+  bool shared = false;  // the label is also an option of another check set (紙, その他, 専用線)
 };
 using OptionList = std::vector<Option>;
 

@@ -17,6 +17,7 @@ struct Region {
   std::string first;                // the label row's cells after the label, joined by '\n'
   std::vector<std::string> rows;    // continuation rows, each joined by '\n'
   std::vector<std::string> behind;  // unlabelled rows before the label (merged-cell layouts)
+  std::vector<std::string> page;    // pdftotext: marked rows elsewhere on the label's page
   std::string all() const;          // first + rows, joined by '\n'
 };
 
@@ -39,9 +40,10 @@ std::string choice_spill(const Region& r, const OptionList& options);
 std::string paren_after(std::string_view text, std::string_view marker);
 
 struct ChecksResult {
-  nlohmann::json checks;     // [Check] in form order
-  int unknown = 0;           // checked == null
-  std::size_t repaired = 0;  // OCR-confused characters corrected to match an option
+  nlohmann::json checks;      // [Check] in form order
+  int unknown = 0;            // checked == null
+  std::size_t repaired = 0;   // OCR-confused characters corrected to match an option
+  std::size_t from_page = 0;  // options placed from elsewhere on the page (layout reasoning)
 };
 ChecksResult read_checks(const Region& r, const OptionList& options);
 nlohmann::json default_checks(const OptionList& options);
