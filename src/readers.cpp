@@ -21,12 +21,19 @@ std::string Region::all() const {
 json read_text(const Region& r) {
   // lines that are only the pieces of a split choice bracket (`[`, `定めている[`, `] 紙`) in
   // pdftotext's scrambled order are not free text
-  static const re2::RE2 kFragment(R"(^\]|\[$|^[\[\]]+$)");
+  static const re2::RE2 kFragment(R"(^\]|\[$|^[\[\]]+$|^\[\s*\S?\s*$)");
   std::string kept;
+  std::size_t lines = 0;
+  std::size_t single_characters = 0;  // a caption printed vertically: 再 / 委 / 託
   for (const auto& line : text::split(text::render_free_text(r.all()), '\n')) {
     if (re2::RE2::PartialMatch(line, kFragment)) continue;
+    std::size_t p = 0;
+    text::next_cp(line, p);
+    ++lines;
+    if (p == line.size()) ++single_characters;
     kept += (kept.empty() ? "" : "\n") + line;
   }
+  if (lines >= 2 && single_characters == lines) kept.clear();
   const std::string& t = kept;
   if (t.empty() || text::is_placeholder(t)) return nullptr;
   return t;

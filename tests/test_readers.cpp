@@ -718,3 +718,12 @@ TEST_CASE(
   const auto t = hyoka::read_choice(region({"[ 定めてい一 ]"}), opts("DEFINED"));
   CHECK(t.value == kNull);  // a dropped character is not a confusion
 }
+
+TEST_CASE("read_text: pieces of the page layout are not text", "[readers]") {
+  // 002:322-324 the vertical caption 再 / 委 / 託; 002:85 a detached `[ ○`
+  CHECK(hyoka::read_text(region({"再"}, {"委", "託"})) == kNull);
+  CHECK(hyoka::read_text(region({"[ ○"})) == kNull);
+  CHECK(hyoka::read_text(region({"定めている["}, {"十分である"})) == json("十分である"));
+  // one character on one line is text (a single-kanji value)
+  CHECK(hyoka::read_text(region({"有"})) == json("有"));
+}
