@@ -21,7 +21,7 @@ std::string Region::all() const {
 json read_text(const Region& r) {
   // lines that are only the pieces of a split choice bracket (`[`, `定めている[`, `] 紙`) in
   // pdftotext's scrambled order are not free text
-  static const re2::RE2 kFragment(R"(^\]|\[$|^[\[\]]+$|^\[\s*\S?\s*$)");
+  static const re2::RE2 kFragment(R"(^\]|\[$|^[\[\]]+$|^\[[^\]]{0,24}$)");
   std::string kept;
   std::size_t lines = 0;
   std::size_t single_characters = 0;  // a caption printed vertically: 再 / 委 / 託

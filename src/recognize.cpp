@@ -111,6 +111,12 @@ class Engine {
       for (const auto& f : s->fields) all_labels_.insert(f.keys.begin(), f.keys.end());
       for (const auto& c : s->captions) all_labels_.insert(c.keys.begin(), c.keys.end());
       if (s->pattern) all_patterns_.push_back(s->pattern.get());
+      for (const auto& f : s->fields) {
+        for (const auto& r : f.reads) {
+          if (r.type != ReadType::Choice) continue;
+          for (const auto& k : f.keys) choice_lists_[k].emplace_back(&f, r.options);
+        }
+      }
       for (const auto& p : s->caption_patterns) all_patterns_.push_back(p.get());
     }
   }
@@ -835,6 +841,12 @@ class Engine {
       case ReadType::Choice: {
         ChoiceResult c = read_choice(h.region, *r.options);
         repaired_ += c.repaired;
+        if (c.value.is_null() && n_.layout == "pdftotext") {
+          // the bracket under the label may be a neighbour's (scrambled order): no warning then
+          if (!c.unmatched.empty() && is_some_choice_option(c.unmatched)) c.unmatched.clear();
+          c.value = choice_from_page(h, *r.options);
+          if (!c.value.is_null()) ++values_recovered_;
+        }
         if (!c.unmatched.empty()) {
           diag("REC003", "warning",
                "「" + c.unmatched + "」はこの項目の選択肢にありません。値は null としました。", h,
@@ -887,6 +899,13 @@ class Engine {
         if (values == nullptr) break;
         std::vector<std::string> cells;
         for (const auto& c : values->cells) cells.push_back(c);
+        // one cell in text layouts: `6 軽自動車税に関する事務 重点項目評価書` is number, then title
+        static const re2::RE2 kNumberFirst(R"(^([0-9]{1,6})\s+(.+)$)");
+        std::string number;
+        std::string title;
+        if (cells.size() == 1 && re2::RE2::FullMatch(cells[0], kNumberFirst, &number, &title)) {
+          cells = {number, title};
+        }
         Read rn{ReadType::Text, "/header/number", nullptr, {}};
         Read rt{ReadType::Text, "/header/title", nullptr, {}};
         Hit one = h;
@@ -938,21 +957,88 @@ class Engine {
     }
   }
 
-  // pdftotext scatters a check set's rows over its page: the other marked rows of the page
-  // (pages are separated by three blank lines, FORMS §4.16).
-  std::vector<std::string> page_rows(const Hit& h) const {
+  // pdftotext prints a choice's bracketed value away from its label. A value elsewhere on the page
+  // (`[ システム用ファイル ]`, or a bracket split over lines `[ 1万人以上10万人未満` … `]`) belongs
+  // to this field when it is one of its options and of no other choice labelled on the same page.
+  json choice_from_page(const Hit& h, const OptionList& options) const {
+    const auto [begin, end] = page_of(h.first_line);
+    // the option lists of every choice labelled on this page
+    std::vector<const OptionList*> others;
+    std::vector<std::string> values;
+    static const re2::RE2 kOpen(R"(^\[\s*([^\]\[]+?)\s*$)");
+    for (std::size_t i = begin; i <= end; ++i) {
+      const Row& row = n_.rows[i];
+      if (row.blank()) continue;
+      const std::string j = row.joined(" ");
+      const std::string k = g_.canonical(text::label_key(j.substr(0, text::first_token(j))));
+      if (const auto it = choice_lists_.find(k); it != choice_lists_.end()) {
+        for (const auto& [field, list] : it->second) {
+          if (field != h.field) others.push_back(list);
+        }
+      }
+      for (std::size_t p = j.find(text::kChoiceOpen); p != std::string::npos;
+           p = j.find(text::kChoiceOpen, p + 1)) {
+        const std::size_t start = p + text::kChoiceOpen.size();
+        const std::size_t close = j.find(text::kChoiceClose, start);
+        if (close != std::string::npos) values.push_back(j.substr(start, close - start));
+      }
+      std::string open;
+      if (re2::RE2::FullMatch(j, kOpen, &open)) values.push_back(open);
+    }
+    json found = nullptr;
+    for (const auto& v : values) {
+      const std::string k = text::key(v);
+      const Option* match = nullptr;
+      for (const auto& o : options) {
+        if (std::find(o.keys.begin(), o.keys.end(), k) != o.keys.end()) match = &o;
+      }
+      if (match == nullptr) continue;
+      for (const OptionList* l : others) {
+        for (const auto& o : *l) {
+          if (std::find(o.keys.begin(), o.keys.end(), k) != o.keys.end())
+            return nullptr;  // ambiguous
+        }
+      }
+      if (!found.is_null() && found != match->label) return nullptr;  // two different values
+      found = match->label;
+    }
+    return found;
+  }
+
+  bool is_some_choice_option(const std::string& value) const {
+    const std::string k = text::key(value);
+    for (const auto& [label, fields] : choice_lists_) {
+      for (const auto& [field, list] : fields) {
+        for (const auto& o : *list) {
+          if (std::find(o.keys.begin(), o.keys.end(), k) != o.keys.end()) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // The rows [begin, end] of the page that holds the given input line (pages end at three blank
+  // rows in pdftotext).
+  std::pair<std::size_t, std::size_t> page_of(int line) const {
     const auto& rows = n_.rows;
-    if (rows.empty()) return {};
-    // the row index of the label line
     std::size_t at = 0;
-    while (at < rows.size() && rows[at].line < h.first_line) ++at;
-    auto page_break = [&](std::size_t i) {  // three blank rows ending at i
+    while (at + 1 < rows.size() && rows[at].line < line) ++at;
+    auto page_break = [&](std::size_t i) {
       return i >= 2 && rows[i].blank() && rows[i - 1].blank() && rows[i - 2].blank();
     };
     std::size_t begin = at;
     while (begin > 0 && !page_break(begin - 1)) --begin;
     std::size_t end = at;
     while (end + 1 < rows.size() && !page_break(end + 1)) ++end;
+    return {begin, end};
+  }
+
+  // pdftotext scatters a check set's rows over its page: the other marked rows of the page
+  // (pages are separated by three blank lines, FORMS §4.16).
+  std::vector<std::string> page_rows(const Hit& h) const {
+    const auto& rows = n_.rows;
+    if (rows.empty()) return {};
+    const auto [begin, end] = page_of(h.first_line);
     std::vector<std::string> out;
     for (std::size_t i = begin; i <= end && i < rows.size(); ++i) {
       if (rows[i].line >= h.first_line && rows[i].line <= h.last_line) continue;  // its own rows
@@ -1159,6 +1245,8 @@ class Engine {
   std::vector<int> file_name_numbers_;
   std::vector<std::string> label_prefixes_;
   std::set<std::string> all_labels_;
+  // label key → the choice fields with that label and their options
+  std::map<std::string, std::vector<std::pair<const Field*, const OptionList*>>> choice_lists_;
   std::vector<const re2::RE2*> all_patterns_;
   std::vector<const Row*> last_rows_;
   std::set<const Scope*> entered_;

@@ -1105,3 +1105,70 @@ TEST_CASE("segment: a label wrapped over three lines and bracket pieces that are
   CHECK(text.find('[') == std::string::npos);  // the lone `[` is not text
   CHECK(at(d, "/serious_incident") == "発生あり");
 }
+
+TEST_CASE("segment: pdftotext choice values printed away from their label", "[segment]") {
+  // 002:76 `[ 1万人以上10万人未満` … 002:104 `3) 1万人以上10万人未満]`; 002:155 `[
+  // システム用ファイル ]`
+  const json d = parse({kTitle,
+                        "",
+                        "",
+                        "",
+                        "Ⅱ　特定個人情報ファイルの概要",
+                        "１．特定個人情報ファイル名",
+                        "（１）軽自動車税賦課情報ファイル",
+                        "２．基本情報",
+                        " ①ファイルの種類　※",
+                        "",
+                        " ②対象となる本人の数",
+                        "",
+                        "[ システム用ファイル ]",
+                        "",
+                        "[ 1万人以上10万人未満",
+                        "",
+                        " ④記録される項目",
+                        "",
+                        "[ 10項目以上50項目未満 ]",
+                        "",
+                        "",
+                        "",
+                        "次の頁",
+                        "",
+                        "",
+                        "",
+                        "その次の頁",
+                        "",
+                        "",
+                        ""});
+  REQUIRE(at(d, "/source/layout") == "pdftotext");
+  CHECK(at(d, "/files/0/kind") == "システム用ファイル");
+  CHECK(at(d, "/files/0/subject_count") == "1万人以上10万人未満");
+  CHECK(at(d, "/files/0/item_count") == "10項目以上50項目未満");
+  // the same value is an option of two choices labelled on the page: no guess
+  const json two = parse({kTitle,
+                          "",
+                          "",
+                          "",
+                          "Ⅱ　特定個人情報ファイルの概要",
+                          "１．特定個人情報ファイル名",
+                          "Aファイル",
+                          "３．特定個人情報の入手・使用",
+                          " 使用者数",
+                          "",
+                          "４．特定個人情報ファイルの取扱いの委託",
+                          "委託事項1 保守",
+                          " ②委託先における取扱者数",
+                          "",
+                          "[ 10人未満 ]",
+                          "",
+                          "",
+                          "",
+                          "次の頁",
+                          "",
+                          "",
+                          "",
+                          "その次の頁",
+                          "",
+                          "",
+                          ""});
+  CHECK(at(two, "/files/0/user_count") == nullptr);
+}
