@@ -162,6 +162,10 @@ class Engine {
           wrapped_.push_back(&row);  // still only the beginning of a label
           return;
         }
+        if (is_stray_label(joined)) {
+          wrapped_.clear();  // a wrapped label of another part of the form: neither value nor label
+          return;
+        }
       }
       const std::vector<const Row*> held = std::move(wrapped_);
       wrapped_.clear();
@@ -294,7 +298,10 @@ class Engine {
       return;
     }
     if (is_stray_label(row)) {
-      close_hit();  // a label of another part of the form ends the open value
+      // A label of another part of the form ends the open value — except in pdftotext's
+      // scrambled order, where a label still waiting for its value keeps waiting (002:51-55).
+      const bool waiting = open_ && text::trim(open_->region.first).empty() && open_->rows.empty();
+      if (!(n_.layout == "pdftotext" && waiting)) close_hit();
       return;
     }
     if (shows_unread_label(row)) return;  // a label with its value on the same line: not understood
