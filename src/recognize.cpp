@@ -661,6 +661,7 @@ class Engine {
     for (const Scope* s : g_.scopes) {
       if (s->parent == nullptr || s->part_index < part) continue;
       if (s->risk) continue;
+      if (needs_unseen_owner(*s)) continue;
       bool hit = false;
       std::optional<int> number;
       if (s->pattern) {
@@ -673,6 +674,18 @@ class Engine {
       if (hit) return Match{Kind::Heading, s, nullptr, number, true, {}};
     }
     return std::nullopt;
+  }
+
+  // Jumping to `s` would create an owner (a file, an entrust, a Ⅲ file block) whose heading was
+  // never seen: its values would belong to nothing real.
+  bool needs_unseen_owner(const Scope& s) const {
+    for (const Scope* p = s.parent; p != nullptr; p = p->parent) {
+      if (p->owner == Owner::None) continue;
+      const bool open =
+          std::any_of(stack_.begin(), stack_.end(), [&](const Frame& f) { return f.scope == p; });
+      if (!open) return true;
+    }
+    return false;
   }
 
   void collect_fields(const Scope& s, const std::string& lk,
