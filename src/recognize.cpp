@@ -29,7 +29,8 @@ struct Instance {
   std::optional<int> number;
   bool content = false;
   int line = 0;
-  int bind_index = -1;  // BindFile: which file
+  int bind_index = -1;    // BindFile: which file
+  bool implicit = false;  // opened by one of its fields, its heading not yet seen
   std::string bound_name;
   std::vector<Span> spans;  // pointers relative to obj
 };
@@ -47,7 +48,8 @@ struct Match {
   const Field* field = nullptr;
   std::optional<int> number;
   bool fallback = false;
-  std::string value;  // the rest of the row after the label
+  std::string value;            // the rest of the row after the label
+  bool implicit_group = false;  // opens an instance of the field's numbered group
 };
 
 struct Hit {
@@ -535,6 +537,15 @@ class Engine {
         if (re2::RE2::FullMatch(lk, *p)) offer({Kind::Caption, s, nullptr, {}, false, {}}, 1);
       }
       if (auto h = find_child_heading(*s, lk)) offer(*h, 2);
+      if (!best && n_.layout != "ocr-html") {
+        // a field of a numbered group whose heading comes later in scrambled text
+        for (const auto& c : s->children) {
+          if (!c->pattern) continue;
+          for (const auto& f : c->fields) {
+            if (contains(f.keys, lk)) offer({Kind::Field, c.get(), &f, {}, false, {}, true}, 1);
+          }
+        }
+      }
       if (best && best->kind == Kind::Field && already_read(it->inst, best->scope, best->field)) {
         if (auto later = next_unread(it->inst, best->scope, lk)) return later;
       }
@@ -725,7 +736,17 @@ class Engine {
       enter(m, row);
       return;
     }
-    if (m.fallback) {
+    // text layouts: a group's field read a second time starts the group's next instance, whose
+    // heading follows (002 prints システムN below its fields)
+    const bool next_instance = m.kind == Kind::Field && n_.layout != "ocr-html" &&
+                               m.scope->pattern && stack_.back().scope == m.scope &&
+                               already_read(stack_.back().inst, m.scope, m.field);
+    if (m.implicit_group || next_instance) {
+      pop_to(m.scope->parent);
+      push_scope(m.scope, std::nullopt, row.line);
+      stack_.back().inst->implicit = true;
+      ++fallbacks_;
+    } else if (m.fallback) {
       move_to(m.scope);
       ++fallbacks_;
     } else {
@@ -794,6 +815,18 @@ class Engine {
     if (s->owner == Owner::None) {
       stack_.push_back({s, owner});
       return;
+    }
+    // a numbered group that text layouts printed after its fields: the instance the fields
+    // opened implicitly is this one (002: `システム1` below its ①システムの名称)
+    if (s->pattern && number) {
+      for (auto& c : owner->children) {
+        if (c->scope == s && c->implicit && !c->number) {
+          c->number = number;
+          c->implicit = false;
+          stack_.push_back({s, c.get()});
+          return;
+        }
+      }
     }
     auto inst = std::make_unique<Instance>();
     inst->scope = s;

@@ -1172,3 +1172,38 @@ TEST_CASE("segment: pdftotext choice values printed away from their label", "[se
                           ""});
   CHECK(at(two, "/files/0/user_count") == nullptr);
 }
+
+TEST_CASE("segment: text layouts print a group's heading after its fields", "[segment]") {
+  // 002:59-110: ①システムの名称 at 61, the caption システム1 only at 110
+  const json d = parse({kTitle,
+                        "",
+                        "Ⅰ 基本情報",
+                        "",
+                        "2．特定個人情報ファイルを取り扱う事務において使用するシステム",
+                        "",
+                        " ①システムの名称 軽自動車税システム",
+                        "",
+                        "システム2～5",
+                        "",
+                        "システム1",
+                        "",
+                        " ①システムの名称 収納管理システム",
+                        "",
+                        "システム2",
+                        "",
+                        "",
+                        "",
+                        "次の頁",
+                        "",
+                        "",
+                        "",
+                        "その次の頁",
+                        "",
+                        "",
+                        ""});
+  REQUIRE(at(d, "/systems").size() == 2);
+  CHECK(at(d, "/systems/0/number") == 1);
+  CHECK(at(d, "/systems/0/name") == "軽自動車税システム");
+  CHECK(at(d, "/systems/1/number") == 2);
+  CHECK(at(d, "/systems/1/name") == "収納管理システム");
+}
