@@ -654,7 +654,7 @@ class Engine {
         !open_->reads->empty() && open_->reads->front().type == ReadType::Text) {
       return std::nullopt;  // a label on its own line waits for its value
     }
-    // (a) a field of another section of the same owner instance
+    // (a) a field of another section of this scope or of an enclosing one (a lost heading)
     for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
       std::vector<std::pair<const Scope*, const Field*>> found;
       collect_fields(*it->scope, lk, found, it->scope);
@@ -664,8 +664,7 @@ class Engine {
         }
         return Match{Kind::Field, found[0].first, found[0].second, {}, true, {}};
       }
-      if (!found.empty()) break;
-      if (it->scope->owner != Owner::None) break;
+      if (!found.empty()) break;  // several candidates: ambiguous, no jump
     }
     // (b) a heading further on in the form
     const int part = current_part();
