@@ -256,6 +256,7 @@ class Engine {
 
   void step(const Row& row) {
     if (row.blank()) {
+      blank_since_row_ = true;
       if (consuming_ && consumed_any_) consuming_ = false;
       return;
     }
@@ -322,6 +323,14 @@ class Engine {
         return;
       }
       release_held();
+      // pdftotext separates text boxes by blank lines: a value printed on its label's line is one
+      // box and ends at the first blank line
+      if (n_.layout == "pdftotext" && blank_since_row_ &&
+          !text::trim(open_->region.first).empty()) {
+        close_hit();
+        return;
+      }
+      blank_since_row_ = false;
       open_->rows.push_back(&row);
       open_->last_line = row.line;
       // Only a table layout keeps a value's rows under its label; in other layouts a following
@@ -842,6 +851,7 @@ class Engine {
 
   void open(const Scope* s, Instance* inst, const std::vector<Read>* reads, const Field* f,
             const std::string& value, const Row& row) {
+    blank_since_row_ = false;
     Hit h;
     h.scope = s;
     h.inst = inst;
@@ -938,9 +948,11 @@ class Engine {
         break;
       case ReadType::Names: {
         json names = json::array();
-        for (auto& n : split_names(h.region.all())) names.push_back(n);
+        std::string text = h.region.all();
+        if (n_.layout == "pdftotext" && text::trim(text).empty()) text = names_from_page(h);
+        for (auto& n : split_names(text)) names.push_back(n);
         file_name_numbers_.clear();
-        for (const auto& n : split_numbered_names(h.region.all())) {
+        for (const auto& n : split_numbered_names(text)) {
           file_name_numbers_.push_back(n.number.value_or(0));
         }
         if (!names.empty()) put(h, r, names, true);
@@ -1055,6 +1067,20 @@ class Engine {
       found = match->label;
     }
     return found;
+  }
+
+  // pdftotext: I-3's numbered file names printed away from their label (`（1）…ファイル`)
+  std::string names_from_page(const Hit& h) {
+    static const re2::RE2 kName(R"(^(?:[(（][0-9]+[)）]|[0-9]+\.|[⑴-⒇])\s*\S.*ファイル$)");
+    const auto [begin, end] = page_of(h.first_line);
+    std::string out;
+    for (std::size_t i = begin; i <= end; ++i) {
+      const std::string j = n_.rows[i].joined(" ");
+      if (!re2::RE2::FullMatch(text::trim(j), kName)) continue;
+      out += (out.empty() ? "" : "\n") + j;
+    }
+    if (!out.empty()) ++values_recovered_;
+    return out;
   }
 
   bool is_some_choice_option(const std::string& value) const {
@@ -1306,6 +1332,7 @@ class Engine {
   std::map<std::tuple<const Instance*, const Scope*, const Field*>, long> read_order_;
   long read_counter_ = 0;
   std::vector<const Row*> held_;     // empty-label rows waiting for the next label
+  bool blank_since_row_ = false;     // a blank line since the open value's last row
   std::vector<const Row*> wrapped_;  // the first lines of a label wrapped over several lines
   static constexpr std::size_t kMaxWrappedLines = 4;
   std::set<std::string> toc_seen_;  // part headings listed in the 項目一覧
