@@ -41,6 +41,23 @@ json read_text(const Region& r) {
 
 namespace {
 
+// Offset of the `)` / `）` that closes a parenthesis opened just before s (nested pairs
+// skipped), or s.size() when it never closes.
+std::size_t closing_paren(std::string_view s) {
+  int depth = 0;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const std::size_t at = pos;
+    const char32_t cp = text::next_cp(s, pos);
+    if (cp == '(' || cp == 0xFF08) ++depth;
+    if (cp == ')' || cp == 0xFF09) {
+      if (depth == 0) return at;
+      --depth;
+    }
+  }
+  return s.size();
+}
+
 // Index of the option whose key equals k, else -1.
 int exact_option(const OptionList& options, std::string_view k, std::size_t* variant = nullptr) {
   for (std::size_t i = 0; i < options.size(); ++i) {
@@ -246,21 +263,7 @@ std::string paren_after(std::string_view s, std::string_view marker) {
     }
     break;
   }
-  std::size_t end = s.size();
-  int depth = 0;
-  std::size_t p = pos;
-  while (p < s.size()) {
-    const std::size_t b = p;
-    const char32_t cp = text::next_cp(s, p);
-    if (cp == '(' || cp == 0xFF08) ++depth;
-    if (cp == ')' || cp == 0xFF09) {
-      if (depth == 0) {
-        end = b;
-        break;
-      }
-      --depth;
-    }
-  }
+  const std::size_t end = pos + closing_paren(s.substr(pos));
   std::string d = text::render_free_text(s.substr(pos, end - pos));
   return text::is_placeholder(d) ? std::string() : d;
 }
@@ -317,22 +320,7 @@ std::string paren_detail(std::string_view t) {
   }
   if (open == std::string_view::npos) return {};
   std::string_view inner = t.substr(open + open_len);
-  int depth = 0;
-  std::size_t end = inner.size();
-  std::size_t pos = 0;
-  while (pos < inner.size()) {
-    const std::size_t b = pos;
-    const char32_t cp = text::next_cp(inner, pos);
-    if (cp == '(' || cp == 0xFF08) ++depth;
-    if (cp == ')' || cp == 0xFF09) {
-      if (depth == 0) {
-        end = b;
-        break;
-      }
-      --depth;
-    }
-  }
-  std::string d = text::render_free_text(inner.substr(0, end));
+  std::string d = text::render_free_text(inner.substr(0, closing_paren(inner)));
   for (auto& c : d) {
     if (c == '\n') c = ' ';
   }
