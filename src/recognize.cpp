@@ -907,7 +907,10 @@ class Engine {
           // the bracket under the label may be a neighbour's (scrambled order): no warning then
           if (!c.unmatched.empty() && is_some_choice_option(c.unmatched)) c.unmatched.clear();
           c.value = choice_from_page(h, *r.options);
-          if (!c.value.is_null()) ++values_recovered_;
+          if (!c.value.is_null()) {
+            ++values_recovered_;
+            widen_to_page(h);
+          }
         }
         if (!c.unmatched.empty()) {
           diag("REC003", "warning",
@@ -924,6 +927,7 @@ class Engine {
         if (n_.layout == "pdftotext" && h.region.page.empty()) h.region.page = page_rows(h);
         ChecksResult c = read_checks(h.region, *r.options);
         values_recovered_ += c.from_page;
+        if (c.from_page > 0) widen_to_page(h);
         repaired_ += c.repaired;
         bool any = false;
         for (const auto& ch : c.checks)
@@ -949,7 +953,10 @@ class Engine {
       case ReadType::Names: {
         json names = json::array();
         std::string text = h.region.all();
-        if (n_.layout == "pdftotext" && text::trim(text).empty()) text = names_from_page(h);
+        if (n_.layout == "pdftotext" && text::trim(text).empty()) {
+          text = names_from_page(h);
+          if (!text.empty()) widen_to_page(h);
+        }
         for (auto& n : split_names(text)) names.push_back(n);
         file_name_numbers_.clear();
         for (const auto& n : split_numbered_names(text)) {
@@ -1093,6 +1100,13 @@ class Engine {
       }
     }
     return false;
+  }
+
+  // A value taken from elsewhere on its page: its span covers the page, so --spans traces it.
+  void widen_to_page(Hit& h) const {
+    const auto [begin, end] = page_of(h.first_line);
+    h.first_line = std::min(h.first_line, n_.rows[begin].line);
+    h.last_line = std::max(h.last_line, n_.rows[end].line);
   }
 
   // The rows [begin, end] of the page that holds the given input line (pages end at three blank

@@ -1207,3 +1207,38 @@ TEST_CASE("segment: text layouts print a group's heading after its fields", "[se
   CHECK(at(d, "/systems/1/number") == 2);
   CHECK(at(d, "/systems/1/name") == "収納管理システム");
 }
+
+TEST_CASE("segment: a value taken from elsewhere on the page is traced to that page", "[segment]") {
+  // --spans must lead from a page-derived value to the lines it came from (issue 4)
+  hyoka::ParseOptions options;
+  options.spans = true;
+  const json d = parse({kTitle,
+                        "",
+                        "",
+                        "",
+                        "Ⅱ　特定個人情報ファイルの概要",
+                        "１．特定個人情報ファイル名",
+                        "（１）軽自動車税賦課情報ファイル",
+                        "２．基本情報",
+                        " ①ファイルの種類　※",
+                        "",
+                        "本文",
+                        "",
+                        "[ システム用ファイル ]",
+                        "",
+                        "",
+                        "",
+                        "次の頁",
+                        "",
+                        "",
+                        "",
+                        "その次の頁",
+                        "",
+                        "",
+                        ""},
+                       options);
+  REQUIRE(at(d, "/files/0/kind") == "システム用ファイル");
+  const json& span = at(d, "/spans").at("/files/0/kind");
+  CHECK(span[0].get<int>() <= 9);   // the label's line
+  CHECK(span[1].get<int>() >= 13);  // the line of `[ システム用ファイル ]`
+}
