@@ -222,6 +222,10 @@ Normalized normalize(std::string_view text) {
       continue;
     }
     if (!tabbed) {
+      // `外部監査[] 内部監査` (002:1417): a `[]` glued to the text before it is the `]` of one box
+      // and the `[` of the next, not an empty box
+      static const re2::RE2 kGlued(R"(([^\s\[\]])\[\])");
+      re2::RE2::GlobalReplace(&line, kGlued, "\\1] [");
       std::string collapsed = collapse_doubled(line);
       if (collapsed != text::collapse_spaces(line) && collapsed != line) {
         ++n.doubled_collapsed;

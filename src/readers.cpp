@@ -160,6 +160,15 @@ ChoiceResult read_choice(const Region& r, const OptionList& options) {
     res.unmatched = text::trim(inner);
     return res;
   }
+  // 1b. a bracket the layout split, its value on this line: `[ システム用ファイル` (pdftotext)
+  if (const std::size_t open = s.rfind('[');
+      open != std::string::npos && s.find(']', open) == std::string::npos) {
+    const std::string k = strip_option_number(text::key(s.substr(open + 1)));
+    if (const int i = exact_option(options, k); i >= 0) {
+      res.value = options[i].label;
+      return res;
+    }
+  }
   // 2. a checked box before an option
   for (std::size_t p = s.find(text::kChecked); p != std::string::npos;
        p = s.find(text::kChecked, p + 1)) {

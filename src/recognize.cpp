@@ -305,9 +305,16 @@ class Engine {
       // scrambled order, where a label still waiting for its value keeps waiting (002:51-55).
       const bool waiting = open_ && text::trim(open_->region.first).empty() && open_->rows.empty();
       if (!(n_.layout == "pdftotext" && waiting)) close_hit();
+      if (n_.layout == "pdftotext" && !replaying_)
+        deferred_.push_back(&row);  // see replay_deferred
       return;
     }
-    if (shows_unread_label(row)) return;  // a label with its value on the same line: not understood
+    if (shows_unread_label(row)) {
+      // a label with its value on the same line that cannot be placed yet: in pdftotext the
+      // heading that opens its file or group may follow on the same page
+      if (n_.layout == "pdftotext" && !replaying_) deferred_.push_back(&row);
+      return;
+    }
     if (is_unknown_label_row(row)) {
       close_hit();  // a labelled row this grammar does not know (another template or form)
       return;
@@ -397,6 +404,16 @@ class Engine {
       if (lk.empty()) return caption;
       std::optional<Match> m = parts_only ? find_part(lk) : find(lk, had_number);
       if (!m && !parts_only) m = find_fallback(lk);
+      // text layouts print the value after the label's ※ (`①ファイルの種類 ※ [ システム用ファイル`)
+      std::string after_mark;
+      if (m && n_.layout != "ocr-html") {
+        const std::size_t mark = label.find("\u203B");
+        if (mark != std::string::npos) {
+          after_mark = text::trim(label.substr(mark + std::string("\u203B").size()));
+          if (text::starts_with(after_mark, "(") || text::starts_with(after_mark, "（"))
+            after_mark.clear();
+        }
+      }
       if (!m && !parts_only && n_.layout != "ocr-html" && row.cells.size() == 1) {
         return label_then_value(cell);
       }
@@ -409,6 +426,7 @@ class Engine {
         continue;
       }
       std::string value = tok == std::string::npos ? std::string() : cell.substr(tok);
+      if (!after_mark.empty()) value = after_mark + (value.empty() ? "" : " " + value);
       for (std::size_t k = ci + 1; k < row.cells.size(); ++k) {
         if (row.cells[k].empty()) continue;
         if (!value.empty()) value += '\n';
@@ -847,6 +865,36 @@ class Engine {
     Instance* raw = inst.get();
     owner->children.push_back(std::move(inst));
     stack_.push_back({s, raw});
+    replay_deferred(line);
+  }
+
+  // pdftotext: labels of a file or group printed above the heading that opens it, on the same
+  // page, are read once the heading has opened it.
+  void replay_deferred(int line) {
+    if (deferred_.empty() || replaying_ || line <= 0) return;
+    const auto [begin, end] = page_of(line);
+    const int first = n_.rows[begin].line;
+    std::vector<const Row*> rows;
+    for (const Row* r : deferred_) {
+      if (r->line >= first && r->line < line) rows.push_back(r);
+    }
+    deferred_.clear();
+    if (rows.empty()) return;
+    replaying_ = true;
+    const std::optional<Hit> saved = std::move(open_);
+    open_.reset();
+    const std::size_t depth = stack_.size();
+    for (const Row* r : rows) {
+      if (auto m = classify(*r, false)) {
+        apply(*m, *r);
+        ++recognized_;
+        ++values_recovered_;
+      }
+      close_hit();
+      while (stack_.size() > depth) stack_.pop_back();
+    }
+    open_ = saved;
+    replaying_ = false;
   }
 
   void open(const Scope* s, Instance* inst, const std::vector<Read>* reads, const Field* f,
@@ -1345,7 +1393,9 @@ class Engine {
   std::set<std::tuple<const Instance*, const Scope*, const Field*>> read_;
   std::map<std::tuple<const Instance*, const Scope*, const Field*>, long> read_order_;
   long read_counter_ = 0;
-  std::vector<const Row*> held_;     // empty-label rows waiting for the next label
+  std::vector<const Row*> held_;      // empty-label rows waiting for the next label
+  std::vector<const Row*> deferred_;  // pdftotext: labels waiting for their file or group
+  bool replaying_ = false;
   bool blank_since_row_ = false;     // a blank line since the open value's last row
   std::vector<const Row*> wrapped_;  // the first lines of a label wrapped over several lines
   static constexpr std::size_t kMaxWrappedLines = 4;

@@ -1242,3 +1242,47 @@ TEST_CASE("segment: a value taken from elsewhere on the page is traced to that p
   CHECK(span[0].get<int>() <= 9);   // the label's line
   CHECK(span[1].get<int>() >= 13);  // the line of `[ システム用ファイル ]`
 }
+
+TEST_CASE("segment: pdftotext labels above their file's heading, values after ※, glued boxes",
+          "[segment]") {
+  // 002:190-214: ⑤保有開始日 and ③対象となる本人の範囲 ※ … precede 1．特定個人情報ファイル名;
+  // ①ファイルの種類 ※ [ システム用ファイル keeps its value after ※ in a split bracket
+  const json d = parse({kTitle,
+                        "",
+                        "",
+                        "",
+                        "Ⅱ 特定個人情報ファイルの概要",
+                        "",
+                        "⑤保有開始日 平成30年12月",
+                        "",
+                        "③対象となる本人の範囲 ※ 納税義務者",
+                        "",
+                        "1．特定個人情報ファイル名",
+                        "",
+                        "（1）軽自動車税賦課情報ファイル",
+                        "",
+                        "2．基本情報",
+                        "",
+                        "①ファイルの種類 ※ [ システム用ファイル",
+                        "",
+                        "",
+                        "",
+                        "Ⅲ リスク対策 ※（7．②を除く。）",
+                        "1．特定個人情報ファイル名",
+                        "（1）軽自動車税賦課情報ファイル",
+                        "8．監査",
+                        "実施の有無",
+                        "] 自己点検 ] 外部監査[] 内部監査[ ○ [",
+                        "",
+                        "",
+                        "",
+                        "end"});
+  REQUIRE(at(d, "/source/layout") == "pdftotext");
+  CHECK(at(d, "/files/0/retention_start") == "2018-12");
+  CHECK(at(d, "/files/0/subject_scope") == "納税義務者");
+  CHECK(at(d, "/files/0/kind") == "システム用ファイル");
+  // 002:1417: `[]` glued to 外部監査 is two box pieces, so no state can be told
+  const json& audit = at(d, "/files/0/risk_measures/audit");
+  CHECK(audit[1] == check("内部監査", nullptr));
+  CHECK(audit[2] == check("外部監査", nullptr));
+}
