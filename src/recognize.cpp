@@ -767,7 +767,9 @@ class Engine {
     const bool next_instance = m.kind == Kind::Field && n_.layout != "ocr-html" &&
                                m.scope->pattern && stack_.back().scope == m.scope &&
                                already_read(stack_.back().inst, m.scope, m.field);
-    if (m.implicit_group || next_instance) {
+    if (m.implicit_group && !next_instance && reenter_last(m)) {
+      // continues the group's last instance, which has not read this field yet
+    } else if (m.implicit_group || next_instance) {
       pop_to(m.scope->parent);
       push_scope(m.scope, std::nullopt, row.line);
       stack_.back().inst->implicit = true;
@@ -866,6 +868,20 @@ class Engine {
     owner->children.push_back(std::move(inst));
     stack_.push_back({s, raw});
     replay_deferred(line);
+  }
+
+  // The last instance of m's group under the current owner, re-entered when it has not read m's
+  // field yet (002: 委託先名 printed after 委託の有無 still belongs to 委託事項1).
+  bool reenter_last(const Match& m) {
+    pop_to(m.scope->parent);
+    Instance* owner = stack_.back().inst;
+    for (auto it = owner->children.rbegin(); it != owner->children.rend(); ++it) {
+      if ((*it)->scope != m.scope) continue;
+      if (already_read(it->get(), m.scope, m.field)) return false;
+      stack_.push_back({m.scope, it->get()});
+      return true;
+    }
+    return false;
   }
 
   // pdftotext: labels of a file or group printed above the heading that opens it, on the same
@@ -995,9 +1011,18 @@ class Engine {
         put(h, r, iso ? json(*iso) : json(nullptr), true);
         break;
       }
-      case ReadType::Count:
-        put(h, r, read_count(h.region, r.after_key), true);
+      case ReadType::Count: {
+        json count = read_count(h.region, r.after_key);
+        if (count.is_null() && r.after_key.empty() && n_.layout == "pdftotext") {
+          count = count_from_page(h);
+          if (!count.is_null()) {
+            ++values_recovered_;
+            widen_to_page(h);
+          }
+        }
+        put(h, r, count, true);
         break;
+      }
       case ReadType::Names: {
         json names = json::array();
         std::string text = h.region.all();
@@ -1136,6 +1161,25 @@ class Engine {
     }
     if (!out.empty()) ++values_recovered_;
     return out;
+  }
+
+  // pdftotext: the only complete `（ 75,424 ）　件` of the page that no 提供/移転 option precedes
+  json count_from_page(const Hit& h) const {
+    const auto [begin, end] = page_of(h.first_line);
+    json found = nullptr;
+    for (std::size_t i = begin; i <= end; ++i) {
+      const std::string j = n_.rows[i].joined(" ");
+      if (j.find("件") == std::string::npos) continue;
+      const std::string k = text::key(j);
+      if (k.find("提供を行っている") != std::string::npos ||
+          k.find("移転を行っている") != std::string::npos)
+        continue;
+      json c = read_count(Region{j, {}, {}, {}});
+      if (c.is_null()) continue;
+      if (!found.is_null() && found != c) return nullptr;  // two different counts: ambiguous
+      found = c;
+    }
+    return found;
   }
 
   bool is_some_choice_option(const std::string& value) const {

@@ -1286,3 +1286,38 @@ TEST_CASE("segment: pdftotext labels above their file's heading, values after �
   CHECK(audit[1] == check("内部監査", nullptr));
   CHECK(audit[2] == check("外部監査", nullptr));
 }
+
+TEST_CASE("segment: pdftotext 委託 details printed around 委託の有無 stay with 委託事項1",
+          "[segment]") {
+  // 002:806-829: （ 75,424 ）　件 above 委託の有無, ③委託先名 after it
+  const json d = parse({kTitle,
+                        "",
+                        "",
+                        "",
+                        "Ⅱ 特定個人情報ファイルの概要",
+                        "1．特定個人情報ファイル名",
+                        "（2）収納管理ファイル",
+                        "4．特定個人情報ファイルの取扱いの委託",
+                        "（ 75,424 ）　件",
+                        "",
+                        "委託事項1 収納管理システム保守運用業務",
+                        "①委託内容 保守運用",
+                        "",
+                        " 委託の有無　※",
+                        "",
+                        "③委託先名 株式会社ジーシーシー",
+                        "",
+                        "",
+                        "",
+                        "end",
+                        "",
+                        "",
+                        "",
+                        "end"});
+  REQUIRE(at(d, "/source/layout") == "pdftotext");
+  const json& o = at(d, "/files/0/outsourcing");
+  CHECK(o.at("declared_count") == 75424);
+  REQUIRE(o.at("entrusts").size() == 1);
+  CHECK(o.at("entrusts")[0].at("title") == "収納管理システム保守運用業務");
+  CHECK(o.at("entrusts")[0].at("contractor") == "株式会社ジーシーシー");
+}
