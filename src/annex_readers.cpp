@@ -164,7 +164,8 @@ void read_flow(const std::vector<const Row*>& rows, json& doc, Recognized& out) 
   out.spans.push_back({"/affair/flow", first, last});
 }
 
-void read_changes(const std::vector<const Row*>& rows, json& doc, Recognized& out) {
+void read_changes(const std::vector<const Row*>& rows, json& doc, Recognized& out,
+                  bool reading_order) {
   json& changes = doc["changes"];
   // one cell per line (plain text): regroup the lines into rows of six cells
   std::vector<Row> regrouped;
@@ -174,6 +175,23 @@ void read_changes(const std::vector<const Row*>& rows, json& doc, Recognized& ou
     return filled <= 1;
   });
   std::vector<const Row*> table = rows;
+  if (one_cell_lines && !reading_order) {
+    // no row can be told from its neighbours: say so rather than invent rows
+    int line = 0;
+    for (const Row* r : rows) {
+      if (!r->blank()) {
+        line = r->line;
+        break;
+      }
+    }
+    if (line > 0) {
+      out.diagnostics.push_back(model::diagnostic("REC009", "warning",
+                                                  "変更箇所の表は列の読み順が崩れているため、行を組"
+                                                  "み立てられませんでした（changes は空です）。",
+                                                  json::array({"/changes"}), line));
+    }
+    return;
+  }
   if (one_cell_lines) {
     std::vector<const Row*> lines;
     for (const Row* r : rows) {

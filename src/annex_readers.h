@@ -17,6 +17,9 @@ void read_record_items(const std::vector<const Row*>& rows, nlohmann::json& doc,
                        bool wrapped_lines);
 // （別添1） 事務の内容 of 様式4: lettered flow steps (A-①…) and the rest as text.
 void read_flow(const std::vector<const Row*>& rows, nlohmann::json& doc, Recognized& out);
-void read_changes(const std::vector<const Row*>& rows, nlohmann::json& doc, Recognized& out);
+// reading_order: one-cell-per-line rows follow the table's reading order (plain text), so they
+// can be regrouped six at a time; pdftotext's column-scrambled tables cannot.
+void read_changes(const std::vector<const Row*>& rows, nlohmann::json& doc, Recognized& out,
+                  bool reading_order);
 
 }  // namespace hyoka

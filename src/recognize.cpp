@@ -1130,6 +1130,15 @@ class Engine {
       if (re2::RE2::FullMatch(j, kOpen, &open)) values.push_back(open);
     }
     json found = nullptr;
+    std::size_t seen = 0;       // values on the page that are options of this field
+    std::size_t contested = 0;  // competing fields that could own such a value
+    for (const OptionList* l : others) {
+      bool overlaps = false;
+      for (const auto& o : *l) {
+        for (const auto& mine : options) overlaps = overlaps || o.keys == mine.keys;
+      }
+      contested += overlaps ? 1 : 0;
+    }
     for (const auto& v : values) {
       const std::string k = text::key(v);
       const Option* match = nullptr;
@@ -1137,15 +1146,13 @@ class Engine {
         if (std::find(o.keys.begin(), o.keys.end(), k) != o.keys.end()) match = &o;
       }
       if (match == nullptr) continue;
-      for (const OptionList* l : others) {
-        for (const auto& o : *l) {
-          if (std::find(o.keys.begin(), o.keys.end(), k) != o.keys.end())
-            return nullptr;  // ambiguous
-        }
-      }
       if (!found.is_null() && found != match->label) return nullptr;  // two different values
       found = match->label;
+      ++seen;
     }
+    // A value other choices on the page could own is this field's only when every one of them
+    // gets the same value: as many identical values as fields (two 十分である for two risks).
+    if (contested > 0 && seen < contested + 1) return nullptr;
     return found;
   }
 
@@ -1384,7 +1391,7 @@ class Engine {
     for (const auto& [scope, rows] : raw_rows_) {
       if (scope->reader == "record_items")
         read_record_items(rows, doc, out, n_.layout == "pdftotext");
-      if (scope->reader == "changes") read_changes(rows, doc, out);
+      if (scope->reader == "changes") read_changes(rows, doc, out, n_.layout != "pdftotext");
       if (scope->reader == "flow") read_flow(rows, doc, out);
     }
     for (const auto& [role, value] : roles_) {
