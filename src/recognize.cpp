@@ -961,9 +961,14 @@ class Engine {
 
   void read_into(Hit& h, const Read& r) {
     switch (r.type) {
-      case ReadType::Text:
-        put(h, r, read_text(h.region), true);
+      case ReadType::Text: {
+        json value = read_text(h.region);
+        // pdftotext: a text that is exactly a choice's option is that choice's displaced value
+        if (n_.layout == "pdftotext" && value.is_string() && is_some_choice_option(value))
+          value = nullptr;
+        put(h, r, value, true);
         break;
+      }
       case ReadType::Choice: {
         ChoiceResult c = read_choice(h.region, *r.options);
         repaired_ += c.repaired;
