@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-deps.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build --target hyoka
+# build messages go to stderr: stdout is exactly the JSON document
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >&2
+cmake --build build --target hyoka >&2
 ./build/hyoka parse --pretty fixtures/seeds/003_6edb3ad0aa6a4351.txt
