@@ -1,0 +1,273 @@
+// The recognizer's engine (internal): walks the normalized rows with a grammar's scope stack.
+// Its member functions are defined in engine_*.cpp, one file per stage:
+//   engine_rows.cpp      the row loop: feed, step, long-line splitting, wrapped labels, held rows
+//   engine_match.cpp     matching a row's label: classify, find, OCR repair, child headings
+//   engine_fallback.cpp  labels not reachable from the stack: jumps over lost headings
+//   engine_apply.cpp     applying a match: entering scopes, opening a field
+//   engine_read.cpp      reading a closed field into the model
+//   engine_page.cpp      pdftotext: values found elsewhere on the label's page
+//   engine_assemble.cpp  assembling the document, its spans and diagnostics
+#pragma once
+
+#include <cstddef>
+#include <deque>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "hyoka/grammar.h"
+#include "hyoka/normalize.h"
+#include "hyoka/readers.h"
+#include "hyoka/recognize.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace hyoka::engine {
+
+using nlohmann::json;
+
+struct Instance {
+  const Scope* scope = nullptr;
+  Instance* parent = nullptr;
+  json obj;
+  std::vector<std::unique_ptr<Instance>> children;
+  std::optional<int> number;
+  bool content = false;
+  int line = 0;
+  int bind_index = -1;    // BindFile: which file
+  bool implicit = false;  // opened by one of its fields, its heading not yet seen
+  std::string bound_name;
+  std::vector<Span> spans;  // pointers relative to obj
+};
+
+struct Frame {
+  const Scope* scope;
+  Instance* inst;
+};
+
+enum class Kind { Heading, Field, Caption };
+
+struct Match {
+  Kind kind;
+  const Scope* scope = nullptr;  // Heading: the scope to enter; Field/Caption: the owning scope
+  const Field* field = nullptr;
+  std::optional<int> number;
+  bool fallback = false;
+  std::string value;            // the rest of the row after the label
+  bool implicit_group = false;  // opens an instance of the field's numbered group
+};
+
+struct Hit {
+  const Scope* scope = nullptr;
+  Instance* inst = nullptr;
+  const std::vector<Read>* reads = nullptr;
+  const Field* field = nullptr;
+  Region region;
+  std::vector<const Row*> rows;  // continuation rows
+  int first_line = 0;
+  int last_line = 0;
+  bool append = false;  // the label printed again for the rest of its value: add, do not replace
+};
+
+struct PendingDiag {
+  const Instance* inst;
+  std::string path;
+  std::string rule;
+  std::string severity;
+  std::string message;
+  int line;
+};
+
+bool is_text_only(const std::vector<Read>& reads);
+bool is_option_list_row(const Row& row);
+bool contains(const std::vector<std::string>& keys, const std::string& k);
+
+class Engine {
+ public:
+  Engine(const Normalized& n, const Grammar& g);
+  Recognized run();
+
+ private:
+  // ---- row loop (engine_rows.cpp) --------------------------------------------------------
+  // Rows go through step() one by one; a row that may be the first half of a label wrapped over
+  // two lines (plain text: `権限のない者（…）によって不` + `正に使用されるリスクへの対策は十分か`)
+  // waits for the next row.
+  void feed(const Row& row);
+
+  // Extractors that print a page as one line (`1 特定個人情報保護評価書 ( … ) 評価書番号 …`):
+  // the line is cut before every token where a label of the form begins. The pieces keep the
+  // line number of the original line.
+  std::vector<const Row*> split_at_labels(const Row& row);
+  static bool single_cell(const Row& row);
+
+  // A one-cell row that is no label by itself but the beginning of one.
+  bool starts_a_label(const Row& row);
+  void step(const Row& row);
+
+  // True when the row is a label of the form that is out of place here (scrambled or lost pages).
+  bool is_stray_label(const Row& row) const;
+
+  // A row shaped like `③入手の時期・頻度⇥value`: a short first cell with a circled row marker and
+  // a value cell. Its label is not in this grammar, so its value belongs to no field we know.
+  static bool is_unknown_label_row(const Row& row);
+
+  // True when the row starts with a known label followed by more text: the label is visible but
+  // the layout kept it from being read (pdftotext prints `①システムの名称 軽自動車税システム`).
+  // Such a row is neither a value of the open field nor counted as recognized.
+  bool shows_unread_label(const Row& row) const;
+
+  // Held rows that no following text label claimed stay with the value before them.
+  void release_held();
+
+  // ---- matching (engine_match.cpp) -------------------------------------------------------
+  std::optional<Match> classify(const Row& row, bool parts_only);
+
+  // Text layouts print a label and its value on one line, separated by blanks
+  // (`①システムの名称 軽自動車税システム`, `特記事項 なし`). The longest prefix of the line that
+  // ends at a blank or a box and is a label reachable here is the label; the rest is its value.
+  std::optional<Match> label_then_value(const std::string& cell);
+  static std::optional<int> risk_number(const std::string& lk, bool* is_risk);
+
+  // Candidates reachable from the stack: innermost scope first.
+  // find(), and when nothing matches, the one reachable label that differs from the text only by
+  // characters OCR confuses (片内連携 for 庁内連携). Each repaired character is counted.
+  std::optional<Match> find(const std::string& lk, bool had_number);
+  static std::vector<const std::string*> reachable_keys(const Scope& s);
+  std::optional<Match> find_exact(const std::string& lk, bool had_number);
+  bool already_read(const Instance* inst, const Scope* s, const Field* f) const;
+  std::optional<Match> find_child_heading(const Scope& s, const std::string& lk);
+  std::optional<Match> find_part(const std::string& lk);
+
+  // ---- labels not reachable from the stack (engine_fallback.cpp) -------------------------
+  // The form never repeats a label inside one scope: a label read twice means the heading of a
+  // later section was lost with its page. The value belongs to the next scope, in form order and
+  // within the same owner, that has this label and has not read it yet.
+  std::optional<Match> next_unread(const Instance* inst, const Scope* after, const std::string& lk);
+  static void transparent_preorder(const Scope& s, std::vector<const Scope*>& out);
+  int current_part() const;
+
+  // A label not reachable from the stack: a lost page skipped its heading.
+  std::optional<Match> find_fallback(const std::string& lk);
+
+  // Jumping to `s` would create an owner (a file, an entrust, a Ⅲ file block) whose heading was
+  // never seen: its values would belong to nothing real.
+  bool needs_unseen_owner(const Scope& s) const;
+  void collect_fields(const Scope& s, const std::string& lk,
+                      std::vector<std::pair<const Scope*, const Field*>>& out, const Scope* top);
+
+  // ---- applying a match (engine_apply.cpp) -----------------------------------------------
+  void apply(const Match& m, const Row& row);
+  void pop_to(const Scope* s);
+
+  // Makes `s` the top of the stack, entering the scopes between (a jump over lost pages).
+  void move_to(const Scope* s);
+  void enter(const Match& m, const Row& row);
+  void push_scope(const Scope* s, std::optional<int> number, int line);
+
+  // The last instance of m's group under the current owner, re-entered when it has not read m's
+  // field yet (002: 委託先名 printed after 委託の有無 still belongs to 委託事項1).
+  bool reenter_last(const Match& m);
+
+  // pdftotext: labels of a file or group printed above the heading that opens it, on the same
+  // page, are read once the heading has opened it.
+  void replay_deferred(int line);
+  void open(const Scope* s, Instance* inst, const std::vector<Read>* reads, const Field* f,
+            const std::string& value, const Row& row);
+
+  // ---- reading a closed field (engine_read.cpp) ------------------------------------------
+  void close_hit();
+  void put(Hit& h, const Read& r, json value, bool content);
+  void read_into(Hit& h, const Read& r);
+
+  // Text fused after a choice's option list belongs to the text field named by spill_to.
+  void spill(Hit& h, const Read& r);
+  void diag(const std::string& rule, const std::string& severity, const std::string& message,
+            const Hit& h, const Read& r);
+
+  // ---- pdftotext: values elsewhere on the page (engine_page.cpp) -------------------------
+  // pdftotext prints a choice's bracketed value away from its label. A value elsewhere on the page
+  // (`[ システム用ファイル ]`, or a bracket split over lines `[ 1万人以上10万人未満` … `]`) belongs
+  // to this field when it is one of its options and of no other choice labelled on the same page.
+  json choice_from_page(const Hit& h, const OptionList& options) const;
+
+  // pdftotext: I-3's numbered file names printed away from their label (`（1）…ファイル`)
+  std::string names_from_page(const Hit& h);
+
+  // pdftotext: the only complete `（ 75,424 ）　件` of the page that no 提供/移転 option precedes
+  json count_from_page(const Hit& h) const;
+  bool is_some_choice_option(const std::string& value) const;
+
+  // A value taken from elsewhere on its page: its span covers the page, so --spans traces it.
+  void widen_to_page(Hit& h) const;
+
+  // The rows [begin, end] of the page that holds the given input line (pages end at three blank
+  // rows in pdftotext).
+  std::pair<std::size_t, std::size_t> page_of(int line) const;
+
+  // pdftotext scatters a check set's rows over its page: the other marked rows of the page
+  // (pages are separated by three blank lines, FORMS §4.16).
+  std::vector<std::string> page_rows(const Hit& h) const;
+
+  // ---- assembling the document (engine_assemble.cpp) -------------------------------------
+  void materialize(Instance& inst, const std::string& pointer, Recognized& out,
+                   std::map<const Instance*, std::string>& pointers);
+
+  // システム3 without システム1 and 2, 提供先2 without 提供先1: the pages that held them were lost.
+  // Reported, never invented.
+  void report_gaps(const Scope& scope, const std::vector<const Instance*>& items,
+                   const std::string& pointer, const Instance& owner, Recognized& out);
+  Recognized finish();
+  void collect_bound(Instance& inst, std::vector<Instance*>& out);
+
+  const Normalized& n_;
+  const Grammar& g_;
+  std::unique_ptr<Instance> root_;
+  std::vector<Frame> stack_;
+  std::optional<Hit> open_;
+  static constexpr std::size_t kMinLabelPrefix = 12;  // bytes: four kanji
+  static constexpr std::size_t kMinInlineLabel = 6;   // bytes: two kanji (部署, 期間)
+  static constexpr std::size_t kMaxLabelBytes = 400;  // the longest label of the forms, with slack
+  std::size_t inline_labels_ = 0;                     // labels read off a line with their value
+  static constexpr std::size_t kLongLine = 600;       // bytes: a whole page printed as one line
+  std::deque<Row> split_rows_;                        // pieces of long lines (stable addresses)
+  std::size_t values_recovered_ = 0;                  // labels found by layout reasoning
+  std::size_t fallbacks_ = 0;                         // jumps over lost headings
+  std::size_t repaired_ = 0;                          // OCR characters repaired in labels
+  std::vector<int> file_name_numbers_;
+  std::vector<std::string> label_prefixes_;
+  std::set<std::string> all_labels_;
+  // label key → the choice fields with that label and their options
+  std::map<std::string, std::vector<std::pair<const Field*, const OptionList*>>> choice_lists_;
+  std::vector<const re2::RE2*> all_patterns_;
+  std::vector<const Row*> last_rows_;
+  std::set<const Scope*> entered_;
+  std::set<std::tuple<const Instance*, const Scope*, const Field*>> read_;
+  std::map<std::tuple<const Instance*, const Scope*, const Field*>, long> read_order_;
+  long read_counter_ = 0;
+  std::vector<const Row*> held_;      // empty-label rows waiting for the next label
+  std::vector<const Row*> deferred_;  // pdftotext: labels waiting for their file or group
+  bool replaying_ = false;
+  bool blank_since_row_ = false;     // a blank line since the open value's last row
+  std::vector<const Row*> wrapped_;  // the first lines of a label wrapped over several lines
+  static constexpr std::size_t kMaxWrappedLines = 4;
+  std::set<std::string> toc_seen_;  // part headings listed in the 項目一覧
+  std::map<const Scope*, std::vector<const Row*>> raw_rows_;
+  std::map<std::string, json> roles_;
+  std::vector<PendingDiag> pending_diags_;
+  bool consuming_ = false;
+  bool consumed_any_ = false;
+  std::size_t recognized_ = 0;
+  std::size_t label_hits_ = 0;
+  int bind_count_ = 0;
+};
+
+}  // namespace hyoka::engine

@@ -1,0 +1,197 @@
+// Applying a match: a heading enters its scope (creating the instance of a file, group or risk);
+// a field label closes the open field and opens its own.
+#include "engine.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "hyoka/model.h"
+
+namespace hyoka::engine {
+
+void Engine::apply(const Match& m, const Row& row) {
+  std::vector<const Row*> claimed;
+  if (m.kind == Kind::Field && is_text_only(m.field->reads)) {
+    claimed.swap(held_);
+  } else {
+    release_held();
+  }
+  close_hit();
+  if (m.kind == Kind::Heading) {
+    enter(m, row);
+    return;
+  }
+  // text layouts: a group's field read a second time starts the group's next instance, whose
+  // heading follows (002 prints システムN below its fields)
+  const bool next_instance = m.kind == Kind::Field && n_.layout != "ocr-html" && m.scope->pattern &&
+                             stack_.back().scope == m.scope &&
+                             already_read(stack_.back().inst, m.scope, m.field);
+  if (m.implicit_group && !next_instance && reenter_last(m)) {
+    // continues the group's last instance, which has not read this field yet
+  } else if (m.implicit_group || next_instance) {
+    pop_to(m.scope->parent);
+    push_scope(m.scope, std::nullopt, row.line);
+    stack_.back().inst->implicit = true;
+    ++fallbacks_;
+  } else if (m.fallback) {
+    move_to(m.scope);
+    ++fallbacks_;
+  } else {
+    pop_to(m.scope);
+  }
+  if (m.kind == Kind::Caption) return;
+  const auto key =
+      std::make_tuple(static_cast<const Instance*>(stack_.back().inst), m.scope, m.field);
+  const bool again = read_.count(key) > 0;
+  read_.insert(key);
+  read_order_[key] = ++read_counter_;
+  std::string value = m.value;
+  int first_line = row.line;
+  if (!claimed.empty()) {
+    ++values_recovered_;  // the first part of a cell split by a page break
+    std::string before;
+    for (const Row* r : claimed) before += r->joined() + "\n";
+    value = before + value;
+    first_line = claimed.front()->line;
+  }
+  open(m.scope, stack_.back().inst, &m.field->reads, m.field, value, row);
+  open_->first_line = first_line;
+  open_->append = again && is_text_only(m.field->reads);
+}
+
+void Engine::pop_to(const Scope* s) {
+  while (stack_.size() > 1 && stack_.back().scope != s) stack_.pop_back();
+}
+
+void Engine::move_to(const Scope* s) {
+  std::vector<const Scope*> chain;
+  for (const Scope* p = s; p != nullptr; p = p->parent) chain.push_back(p);
+  std::reverse(chain.begin(), chain.end());
+  std::size_t common = 0;
+  while (common < chain.size() && common < stack_.size() && stack_[common].scope == chain[common])
+    ++common;
+  stack_.resize(std::max<std::size_t>(common, 1));
+  for (std::size_t i = stack_.size(); i < chain.size(); ++i) push_scope(chain[i], std::nullopt, 0);
+}
+
+void Engine::enter(const Match& m, const Row& row) {
+  const Scope* s = m.scope;
+  if (m.fallback) {
+    move_to(s->parent);
+  } else {
+    pop_to(s->parent);
+  }
+  if (s->owner == Owner::None && s->parent == g_.root.get()) {
+    // a part printed again (II heading per file): keep its instance state
+  }
+  push_scope(s, m.number, row.line);
+  if (s->mode == ScopeMode::ConsumeBlock) {
+    consuming_ = true;
+    consumed_any_ = false;
+    toc_seen_.clear();
+  }
+  if (!s->heading_reads.empty())
+    open(s, stack_.back().inst, &s->heading_reads, nullptr, m.value, row);
+}
+
+void Engine::push_scope(const Scope* s, std::optional<int> number, int line) {
+  entered_.insert(s);
+  Instance* owner = stack_.back().inst;
+  if (s->owner == Owner::None) {
+    stack_.push_back({s, owner});
+    return;
+  }
+  // a numbered group that text layouts printed after its fields: the instance the fields
+  // opened implicitly is this one (002: `システム1` below its ①システムの名称)
+  if (s->pattern && number) {
+    for (auto& c : owner->children) {
+      if (c->scope == s && c->implicit && !c->number) {
+        c->number = number;
+        c->implicit = false;
+        stack_.push_back({s, c.get()});
+        return;
+      }
+    }
+  }
+  auto inst = std::make_unique<Instance>();
+  inst->scope = s;
+  inst->parent = owner;
+  inst->obj = model::skeleton(s->skeleton);
+  model::apply_grammar_defaults(*s, inst->obj);
+  inst->number = number;
+  inst->line = line;
+  if (s->owner == Owner::BindFile) inst->bind_index = bind_count_++;
+  Instance* raw = inst.get();
+  owner->children.push_back(std::move(inst));
+  stack_.push_back({s, raw});
+  replay_deferred(line);
+}
+
+bool Engine::reenter_last(const Match& m) {
+  pop_to(m.scope->parent);
+  Instance* owner = stack_.back().inst;
+  for (auto it = owner->children.rbegin(); it != owner->children.rend(); ++it) {
+    if ((*it)->scope != m.scope) continue;
+    if (already_read(it->get(), m.scope, m.field)) return false;
+    stack_.push_back({m.scope, it->get()});
+    return true;
+  }
+  return false;
+}
+
+void Engine::replay_deferred(int line) {
+  if (deferred_.empty() || replaying_ || line <= 0) return;
+  const auto [begin, end] = page_of(line);
+  const int first = n_.rows[begin].line;
+  std::vector<const Row*> rows;
+  for (const Row* r : deferred_) {
+    if (r->line >= first && r->line < line) rows.push_back(r);
+  }
+  deferred_.clear();
+  if (rows.empty()) return;
+  replaying_ = true;
+  const std::optional<Hit> saved = std::move(open_);
+  open_.reset();
+  const std::size_t depth = stack_.size();
+  for (const Row* r : rows) {
+    if (auto m = classify(*r, false)) {
+      apply(*m, *r);
+      ++recognized_;
+      ++values_recovered_;
+    }
+    close_hit();
+    while (stack_.size() > depth) stack_.pop_back();
+  }
+  open_ = saved;
+  replaying_ = false;
+}
+
+void Engine::open(const Scope* s, Instance* inst, const std::vector<Read>* reads, const Field* f,
+                  const std::string& value, const Row& row) {
+  blank_since_row_ = false;
+  Hit h;
+  h.scope = s;
+  h.inst = inst;
+  h.reads = reads;
+  h.field = f;
+  h.region.first = value;
+  h.first_line = row.line;
+  h.last_line = row.line;
+  const bool wants_behind = std::any_of(reads->begin(), reads->end(),
+                                        [](const Read& r) { return r.type == ReadType::Checks; });
+  if (wants_behind) {
+    for (auto it = last_rows_.rbegin(); it != last_rows_.rend(); ++it) {
+      if (!(*it)->cells.empty() && !(*it)->cells[0].empty()) break;
+      h.region.behind.insert(h.region.behind.begin(), (*it)->joined());
+    }
+  }
+  open_ = std::move(h);
+}
+
+}  // namespace hyoka::engine

@@ -1,0 +1,149 @@
+// pdftotext page reasoning: pdftotext prints a value away from its label, so a value missing
+// under its label is looked for elsewhere on the label's page (pages end at three blank rows).
+#include "engine.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "hyoka/readers.h"
+#include "hyoka/text.h"
+
+namespace hyoka::engine {
+
+json Engine::choice_from_page(const Hit& h, const OptionList& options) const {
+  const auto [begin, end] = page_of(h.first_line);
+  // the option lists of every choice labelled on this page
+  std::vector<const OptionList*> others;
+  std::vector<std::string> values;
+  static const re2::RE2 kOpen(R"(^\[\s*([^\]\[]+?)\s*$)");
+  for (std::size_t i = begin; i <= end; ++i) {
+    const Row& row = n_.rows[i];
+    if (row.blank()) continue;
+    const std::string j = row.joined(" ");
+    const std::string k = g_.canonical(text::label_key(j.substr(0, text::first_token(j))));
+    if (const auto it = choice_lists_.find(k); it != choice_lists_.end()) {
+      for (const auto& [field, list] : it->second) {
+        if (field != h.field) others.push_back(list);
+      }
+    }
+    for (std::size_t p = j.find(text::kChoiceOpen); p != std::string::npos;
+         p = j.find(text::kChoiceOpen, p + 1)) {
+      const std::size_t start = p + text::kChoiceOpen.size();
+      const std::size_t close = j.find(text::kChoiceClose, start);
+      if (close != std::string::npos) values.push_back(j.substr(start, close - start));
+    }
+    std::string open;
+    if (re2::RE2::FullMatch(j, kOpen, &open)) values.push_back(open);
+  }
+  json found = nullptr;
+  std::size_t seen = 0;       // values on the page that are options of this field
+  std::size_t contested = 0;  // competing fields that could own such a value
+  for (const OptionList* l : others) {
+    bool overlaps = false;
+    for (const auto& o : *l) {
+      for (const auto& mine : options) overlaps = overlaps || o.keys == mine.keys;
+    }
+    contested += overlaps ? 1 : 0;
+  }
+  for (const auto& v : values) {
+    const std::string k = text::key(v);
+    const Option* match = nullptr;
+    for (const auto& o : options) {
+      if (std::find(o.keys.begin(), o.keys.end(), k) != o.keys.end()) match = &o;
+    }
+    if (match == nullptr) continue;
+    if (!found.is_null() && found != match->label) return nullptr;  // two different values
+    found = match->label;
+    ++seen;
+  }
+  // A value other choices on the page could own is this field's only when every one of them
+  // gets the same value: as many identical values as fields (two 十分である for two risks).
+  if (contested > 0 && seen < contested + 1) return nullptr;
+  return found;
+}
+
+std::string Engine::names_from_page(const Hit& h) {
+  static const re2::RE2 kName(R"(^(?:[(（][0-9]+[)）]|[0-9]+\.|[⑴-⒇])\s*\S.*ファイル$)");
+  const auto [begin, end] = page_of(h.first_line);
+  std::string out;
+  for (std::size_t i = begin; i <= end; ++i) {
+    const std::string j = n_.rows[i].joined(" ");
+    if (!re2::RE2::FullMatch(text::trim(j), kName)) continue;
+    out += (out.empty() ? "" : "\n") + j;
+  }
+  if (!out.empty()) ++values_recovered_;
+  return out;
+}
+
+json Engine::count_from_page(const Hit& h) const {
+  const auto [begin, end] = page_of(h.first_line);
+  json found = nullptr;
+  for (std::size_t i = begin; i <= end; ++i) {
+    const std::string j = n_.rows[i].joined(" ");
+    if (j.find("件") == std::string::npos) continue;
+    const std::string k = text::key(j);
+    if (k.find("提供を行っている") != std::string::npos ||
+        k.find("移転を行っている") != std::string::npos)
+      continue;
+    json c = read_count(Region{j, {}, {}, {}});
+    if (c.is_null()) continue;
+    if (!found.is_null() && found != c) return nullptr;  // two different counts: ambiguous
+    found = c;
+  }
+  return found;
+}
+
+bool Engine::is_some_choice_option(const std::string& value) const {
+  const std::string k = text::key(value);
+  for (const auto& [label, fields] : choice_lists_) {
+    for (const auto& [field, list] : fields) {
+      for (const auto& o : *list) {
+        if (std::find(o.keys.begin(), o.keys.end(), k) != o.keys.end()) return true;
+      }
+    }
+  }
+  return false;
+}
+
+void Engine::widen_to_page(Hit& h) const {
+  const auto [begin, end] = page_of(h.first_line);
+  h.first_line = std::min(h.first_line, n_.rows[begin].line);
+  h.last_line = std::max(h.last_line, n_.rows[end].line);
+}
+
+std::pair<std::size_t, std::size_t> Engine::page_of(int line) const {
+  const auto& rows = n_.rows;
+  std::size_t at = 0;
+  while (at + 1 < rows.size() && rows[at].line < line) ++at;
+  auto page_break = [&](std::size_t i) {
+    return i >= 2 && rows[i].blank() && rows[i - 1].blank() && rows[i - 2].blank();
+  };
+  std::size_t begin = at;
+  while (begin > 0 && !page_break(begin - 1)) --begin;
+  std::size_t end = at;
+  while (end + 1 < rows.size() && !page_break(end + 1)) ++end;
+  return {begin, end};
+}
+
+std::vector<std::string> Engine::page_rows(const Hit& h) const {
+  const auto& rows = n_.rows;
+  if (rows.empty()) return {};
+  const auto [begin, end] = page_of(h.first_line);
+  std::vector<std::string> out;
+  for (std::size_t i = begin; i <= end && i < rows.size(); ++i) {
+    if (rows[i].line >= h.first_line && rows[i].line <= h.last_line) continue;  // its own rows
+    const std::string j = rows[i].joined();
+    if (j.find(text::kChecked) != std::string::npos ||
+        j.find(text::kUnchecked) != std::string::npos) {
+      out.push_back(j);
+    }
+  }
+  return out;
+}
+
+}  // namespace hyoka::engine
