@@ -115,6 +115,9 @@ class Engine {
 
   // True when the row is a label of the form that is out of place here (scrambled or lost pages).
   bool is_stray_label(const Row& row) const;
+  static bool is_template_stamp(const Row& row);
+  // A caption of a repeated group (`システム2～5`), whatever scope is open.
+  bool is_group_caption(const Row& row) const;
 
   // A row shaped like `③入手の時期・頻度⇥value`: a short first cell with a circled row marker and
   // a value cell. Its label is not in this grammar, so its value belongs to no field we know.

@@ -203,7 +203,7 @@ void Engine::step(const Row& row) {
     ++recognized_;
     return;
   }
-  if (is_option_list_row(row)) {
+  if (is_option_list_row(row) || is_template_stamp(row)) {
     ++recognized_;
     return;
   }
@@ -219,6 +219,7 @@ void Engine::step(const Row& row) {
     const bool waiting = open_ && text::trim(open_->region.first).empty() && open_->rows.empty();
     if (!(n_.layout == "pdftotext" && waiting)) close_hit();
     if (n_.layout == "pdftotext" && !replaying_) deferred_.push_back(&row);  // see replay_deferred
+    if (is_group_caption(row)) ++recognized_;  // `システム2～5` of a section whose heading was lost
     return;
   }
   if (shows_unread_label(row)) {
@@ -255,6 +256,24 @@ void Engine::step(const Row& row) {
     // row is a guess until layout recovery (issue 4) can place it, so it is not counted.
     if (n_.layout != "pdftotext") ++recognized_;
   }
+}
+
+// `[令和６年10月　様式２]`: read by form detection (form.version), no value of the model.
+bool Engine::is_template_stamp(const Row& row) {
+  static const re2::RE2 kStamp(
+      R"(^(?:\[|⟦)?(?:令和|平成|昭和)(?:元|[0-9]+)年[0-9]+月様式[0-9](?:\]|⟧)?$)");
+  return row.cells.size() == 1 && re2::RE2::FullMatch(text::key(row.cells[0]), kStamp);
+}
+
+bool Engine::is_group_caption(const Row& row) const {
+  if (row.cells.empty() || row.cells[0].empty()) return false;
+  const std::string lk = g_.canonical(text::label_key(row.cells[0]));
+  for (const Scope* s : g_.scopes) {
+    for (const auto& p : s->caption_patterns) {
+      if (re2::RE2::FullMatch(lk, *p)) return true;
+    }
+  }
+  return false;
 }
 
 bool Engine::is_stray_label(const Row& row) const {
