@@ -237,6 +237,7 @@ class Engine {
   std::vector<Frame> stack_;
   std::optional<Hit> open_;
   static constexpr std::size_t kMinLabelPrefix = 12;  // bytes: four kanji
+  static constexpr std::size_t kMaxPageRows = 300;    // page reasoning window on either side
   static constexpr std::size_t kMinInlineLabel = 6;   // bytes: two kanji (部署, 期間)
   static constexpr std::size_t kMaxLabelBytes = 400;  // the longest label of the forms, with slack
   std::size_t inline_labels_ = 0;                     // labels read off a line with their value

@@ -118,15 +118,21 @@ void Engine::widen_to_page(Hit& h) const {
 
 std::pair<std::size_t, std::size_t> Engine::page_of(int line) const {
   const auto& rows = n_.rows;
-  std::size_t at = 0;
-  while (at + 1 < rows.size() && rows[at].line < line) ++at;
+  if (rows.empty()) return {0, 0};
+  // rows are in line order: find the line's row by binary search
+  const auto found = std::lower_bound(rows.begin(), rows.end(), line,
+                                      [](const Row& r, int l) { return r.line < l; });
+  const std::size_t at =
+      std::min<std::size_t>(static_cast<std::size_t>(found - rows.begin()), rows.size() - 1);
   auto page_break = [&](std::size_t i) {
     return i >= 2 && rows[i].blank() && rows[i - 1].blank() && rows[i - 2].blank();
   };
+  // a printed page has a few hundred lines at most; a text without page breaks gets a window,
+  // which keeps page reasoning linear in the input
   std::size_t begin = at;
-  while (begin > 0 && !page_break(begin - 1)) --begin;
+  while (begin > 0 && at - begin < kMaxPageRows && !page_break(begin - 1)) --begin;
   std::size_t end = at;
-  while (end + 1 < rows.size() && !page_break(end + 1)) ++end;
+  while (end + 1 < rows.size() && end - at < kMaxPageRows && !page_break(end + 1)) ++end;
   return {begin, end};
 }
 
