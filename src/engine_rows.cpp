@@ -3,6 +3,8 @@
 // labels first; a label wrapped over several lines is joined; empty-label rows wait (held rows).
 #include "engine.h"
 
+#include <algorithm>
+
 #include <re2/re2.h>
 
 #include <cstddef>
@@ -127,8 +129,9 @@ std::vector<const Row*> Engine::split_at_labels(const Row& row) {
   for (std::size_t si = 1; si < starts.size(); ++si) {
     const std::size_t p = starts[si];
     if (p < inside_label_until) continue;
-    for (std::size_t e : ends) {
-      if (e <= p) continue;
+    // the token ends after p, from the first one on (binary search keeps long lines linear)
+    for (auto e_it = std::upper_bound(ends.begin(), ends.end(), p); e_it != ends.end(); ++e_it) {
+      const std::size_t e = *e_it;
       if (e - p > kMaxLabelBytes / 2) break;
       const std::string k = g_.canonical(text::label_key(s.substr(p, e - p)));
       bool label = k.size() >= kMinInlineLabel && all_labels_.count(k) > 0;
