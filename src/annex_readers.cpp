@@ -221,12 +221,12 @@ void read_changes(const std::vector<const Row*>& rows, json& doc, Recognized& ou
       return i < row->cells.size() ? row->cells[i] : std::string();
     };
     if (auto d = parse_date(cell(0))) c["date"] = *d;
-    c["item"] = read_text(Region{cell(1), {}, {}, {}});
-    c["before"] = read_text(Region{cell(2), {}, {}, {}});
-    c["after"] = read_text(Region{cell(3), {}, {}, {}});
+    c["item"] = read_text(Region::of(cell(1)));
+    c["before"] = read_text(Region::of(cell(2)));
+    c["after"] = read_text(Region::of(cell(3)));
     const std::string timing = text::key(cell(4));
     if (timing == "事前" || timing == "事後") c["timing"] = timing;
-    c["reason"] = read_text(Region{cell(5), {}, {}, {}});
+    c["reason"] = read_text(Region::of(cell(5)));
     const std::string pointer = "/changes/" + std::to_string(changes.size());
     out.spans.push_back({pointer, row->line, row->line});
     for (const auto& [key, value] : c.items()) {

@@ -90,7 +90,7 @@ json Engine::count_from_page(const Hit& h) const {
     if (k.find("提供を行っている") != std::string::npos ||
         k.find("移転を行っている") != std::string::npos)
       continue;
-    json c = read_count(Region{j, {}, {}, {}});
+    json c = read_count(Region::of(j));
     if (c.is_null()) continue;
     if (!found.is_null() && found != c) return nullptr;  // two different counts: ambiguous
     found = c;

@@ -139,11 +139,11 @@ void Engine::read_into(Hit& h, const Read& r) {
       Hit one = h;
       one.last_line = values->line;
       one.first_line = values->line;
-      if (!cells.empty()) put(one, rn, read_text(Region{cells[0], {}, {}, {}}), true);
+      if (!cells.empty()) put(one, rn, read_text(Region::of(cells[0])), true);
       if (cells.size() > 1) {
         std::string rest;
         for (std::size_t i = 1; i < cells.size(); ++i) rest += (i > 1 ? "\n" : "") + cells[i];
-        put(one, rt, read_text(Region{rest, {}, {}, {}}), true);
+        put(one, rt, read_text(Region::of(rest)), true);
       }
       break;
     }

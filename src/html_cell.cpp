@@ -185,15 +185,10 @@ std::size_t decode_entity(std::string_view s, std::string& out) {
   return 0;
 }
 
+// is_block() for a tag given by name (the fallback stripper has no parse tree).
 bool is_block_name(std::string_view name) {
-  std::string lower(name);
-  for (auto& c : lower) c = static_cast<char>(c | 0x20);
-  for (std::string_view b :
-       {"p",  "div", "li", "ul",         "ol",  "table", "tr", "br", "h1",      "h2", "h3",
-        "h4", "h5",  "h6", "blockquote", "pre", "dl",    "dt", "dd", "section", "hr"}) {
-    if (lower == b) return true;
-  }
-  return false;
+  return !name.empty() &&
+         is_block(gumbo_tagn_enum(name.data(), static_cast<unsigned int>(name.size())));
 }
 
 // Fallback for cells too deeply nested to hand to an HTML parser: tags are dropped, inputs

@@ -470,12 +470,6 @@ std::vector<std::string> split_names(std::string_view in) {
   return names;
 }
 
-std::vector<std::string> split_numbered_line(std::string_view in) {
-  std::vector<std::string> names;
-  for (auto& n : numbered_pieces(in)) names.push_back(std::move(n.name));
-  return names;
-}
-
 std::vector<NumberedName> split_numbered_names(std::string_view in) {
   // one name per line (a <p> each), and several numbered names on one line
   std::vector<NumberedName> all;

@@ -19,6 +19,8 @@ struct Region {
   std::vector<std::string> behind;  // unlabelled rows before the label (merged-cell layouts)
   std::vector<std::string> page;    // pdftotext: marked rows elsewhere on the label's page
   std::string all() const;          // first + rows, joined by '\n'
+  // A region holding one piece of text (a table cell, a line).
+  static Region of(std::string text) { return Region{std::move(text), {}, {}, {}}; }
 };
 
 // Free text (SCHEMA rule), null when empty or a placeholder.
@@ -53,9 +55,6 @@ nlohmann::json read_count(const Region& r, std::string_view after_key = {});
 
 // File-name list of I-3: numbering prefixes removed.
 std::vector<std::string> split_names(std::string_view text);
-// One line of names: `1. A 2. B 3. C` → {A, B, C}.
-std::vector<std::string> split_numbered_line(std::string_view line);
-
 // `1. 住民基本台帳ファイル` → {1, "住民基本台帳ファイル"}.
 struct NumberedName {
   std::optional<int> number;
