@@ -263,9 +263,7 @@ void Engine::step(const Row& row) {
 
 // `[令和６年10月　様式２]`: read by form detection (form.version), no value of the model.
 bool Engine::is_template_stamp(const Row& row) {
-  static const re2::RE2 kStamp(
-      R"(^(?:\[|⟦)?(?:令和|平成|昭和)(?:元|[0-9]+)年[0-9]+月様式[0-9](?:\]|⟧)?$)");
-  return row.cells.size() == 1 && re2::RE2::FullMatch(text::key(row.cells[0]), kStamp);
+  return row.cells.size() == 1 && is_template_stamp_line(row.cells[0]);
 }
 
 bool Engine::is_group_caption(const Row& row) const {

@@ -293,6 +293,27 @@ std::unique_ptr<Grammar> load_grammar(std::string_view json_text) {
   return g;
 }
 
+namespace {
+// era, year, month, then 様式 and its number, as a match key (NFKC, no blanks); `[ ]` may have
+// become `⟦ ⟧` in normalized text
+constexpr std::string_view kStampBody = R"(((?:令和|平成|昭和)(?:元|[0-9]+)年[0-9]+月)様式([0-9]))";
+}  // namespace
+
+std::optional<TemplateStamp> find_template_stamp(std::string_view line) {
+  static const re2::RE2 kStamp(std::string(R"((?:\[|⟦))") + std::string(kStampBody) +
+                               R"((?:\]|⟧))");
+  std::string when;
+  int number = 0;
+  if (!re2::RE2::PartialMatch(text::key(line), kStamp, &when, &number)) return std::nullopt;
+  return TemplateStamp{when + " 様式" + std::to_string(number), number};
+}
+
+bool is_template_stamp_line(std::string_view line) {
+  static const re2::RE2 kStamp(std::string(R"(^(?:\[|⟦)?)") + std::string(kStampBody) +
+                               R"((?:\]|⟧)?$)");
+  return re2::RE2::FullMatch(text::key(line), kStamp);
+}
+
 std::string Grammar::canonical(std::string k) const {
   for (const auto& [from, to] : synonyms) {
     for (std::size_t p = k.find(from); p != std::string::npos; p = k.find(from, p + to.size())) {

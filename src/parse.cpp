@@ -25,20 +25,20 @@ struct FormGuess {
 
 FormGuess detect_form(std::string_view text) {
   FormGuess g;
-  static const re2::RE2 kStamp(R"(\[((?:令和|平成|昭和)(?:元|[0-9]+)年[0-9]+月)様式([0-9])\])");
   int line_no = 0;
   for (const auto& line : text::split(text, '\n')) {
     ++line_no;
     if (line_no > 400 && !g.kind.empty()) break;
     const std::string k = text::key(line);
     if (k.empty()) continue;
-    std::string when;
-    std::string number;
-    if (g.version.empty() && re2::RE2::PartialMatch(k, kStamp, &when, &number)) {
-      g.version = when + " 様式" + number;
-      if (g.kind.empty()) {
-        g.kind = number == "2" ? "basic" : number == "3" ? "focused" : number == "4" ? "full" : "";
-        g.evidence_line = line_no;
+    if (g.version.empty()) {
+      if (const auto stamp = find_template_stamp(line)) {
+        g.version = stamp->version;
+        if (g.kind.empty()) {
+          const int n = stamp->form_number;
+          g.kind = n == 2 ? "basic" : n == 3 ? "focused" : n == 4 ? "full" : "";
+          g.evidence_line = line_no;
+        }
       }
     }
     if (g.kind.empty() && k.find("特定個人情報保護評価書") != std::string::npos) {

@@ -116,7 +116,7 @@ std::string strip_option_number(std::string_view k) {
 
 std::size_t find_options_caption(std::string_view s) {
   std::size_t best = std::string_view::npos;
-  for (std::string_view c : {"<選択肢>", "＜選択肢＞", "〈選択肢〉"}) {
+  for (std::string_view c : kOptionsCaptions) {
     best = std::min(best, s.find(c));
   }
   return best;

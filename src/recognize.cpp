@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine.h"
+#include "hyoka/readers.h"
 #include "hyoka/text.h"
 
 namespace hyoka {
@@ -28,7 +29,7 @@ bool is_option_list_row(const Row& row) {
   for (const auto& cell : row.cells) {
     if (cell.empty()) continue;
     std::string c = cell;
-    for (std::string_view cap : {"<選択肢>", "＜選択肢＞"}) {
+    for (std::string_view cap : kOptionsCaptions) {
       if (const std::size_t p = c.find(cap); p != std::string::npos) c.erase(p, cap.size());
     }
     c = text::trim(c);

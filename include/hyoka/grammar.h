@@ -121,6 +121,16 @@ struct Grammar {
 
 std::unique_ptr<Grammar> load_grammar(std::string_view json_text);
 
+// The template stamp `[令和６年10月　様式３]` (FORMS §1.4).
+struct TemplateStamp {
+  std::string version;  // "令和6年10月 様式3"
+  int form_number = 0;  // 2, 3 or 4
+};
+// A bracketed stamp anywhere in the line.
+std::optional<TemplateStamp> find_template_stamp(std::string_view line);
+// The line holds a stamp and nothing else (brackets optional: extractors drop them).
+bool is_template_stamp_line(std::string_view line);
+
 // The grammars compiled into the binary (grammars/*.json), by form kind.
 class GrammarSet {
  public:

@@ -23,6 +23,9 @@ struct Region {
   static Region of(std::string text) { return Region{std::move(text), {}, {}, {}}; }
 };
 
+// The printed captions of an option list (`<選択肢>`, FORMS §4.6).
+inline constexpr std::string_view kOptionsCaptions[] = {"<選択肢>", "＜選択肢＞", "〈選択肢〉"};
+
 // Free text (SCHEMA rule), null when empty or a placeholder.
 nlohmann::json read_text(const Region& r);
 
