@@ -15,33 +15,11 @@
 #include "hyoka/parse.h"
 #include "hyoka/text.h"
 
-using nlohmann::json;
-using Lines = std::vector<std::string>;
+#include "document_support.h"
+
+using namespace document_support;
 
 namespace {
-
-const hyoka::Parser& parser() {
-  static const hyoka::Parser p;
-  return p;
-}
-
-// The document text: ⇥ becomes TAB, lines end with '\n'.
-std::string text(const Lines& lines) {
-  std::string out;
-  for (const auto& l : lines) {
-    std::string s = l;
-    for (std::size_t p = s.find("⇥"); p != std::string::npos; p = s.find("⇥", p)) {
-      s.replace(p, std::string_view("⇥").size(), "\t");
-    }
-    out += s;
-    out += '\n';
-  }
-  return out;
-}
-
-json parse(const Lines& lines, const hyoka::ParseOptions& options = {}) {
-  return parser().parse(text(lines), options);
-}
 
 json parse_with_spans(const Lines& lines) {
   hyoka::ParseOptions options;
@@ -49,48 +27,10 @@ json parse_with_spans(const Lines& lines) {
   return parse(lines, options);
 }
 
-// 1-based number of the first line that starts with `prefix`.
-int line_of(const Lines& lines, std::string_view prefix) {
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (std::string_view(lines[i]).substr(0, prefix.size()) == prefix) {
-      return static_cast<int>(i) + 1;
-    }
-  }
-  FAIL("no line starts with " << prefix);
-  return 0;
-}
-
-const json& at(const json& doc, const std::string& pointer) {
-  return doc.at(json::json_pointer(pointer));
-}
-
-json check(const char* label, json checked, json detail = nullptr) {
-  return {{"label", label}, {"checked", std::move(checked)}, {"detail", std::move(detail)}};
-}
-
-json control(const char* label, json value, json text) {
-  return {{"label", label}, {"value", std::move(value)}, {"text", std::move(text)}};
-}
-
 json labels_of(const json& controls) {
   json out = json::array();
   for (const auto& c : controls) out.push_back(c.at("label"));
   return out;
-}
-
-std::vector<json> diagnostics_with_rule(const json& doc, const std::string& rule) {
-  std::vector<json> out;
-  for (const auto& d : doc.at("diagnostics")) {
-    if (d.at("rule") == rule) out.push_back(d);
-  }
-  return out;
-}
-
-bool contains(const json& list, const std::string& s) {
-  for (const auto& v : list) {
-    if (v == s) return true;
-  }
-  return false;
 }
 
 const char* const kFullTitle = "# 特定個人情報保護評価書(全項目評価書)";     // 004:3
