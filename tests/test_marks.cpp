@@ -8,22 +8,10 @@
 
 #include "hyoka/marks.h"
 #include "hyoka/text.h"
+#include "token_support.h"
 
 using hyoka::canonicalize_marks;
-
-namespace {
-
-const std::string kOn(hyoka::text::kChecked);              // ☑
-const std::string kOff(hyoka::text::kUnchecked);           // ☐
-const std::string kLost(hyoka::text::kUnknown);            // ⬚
-const std::string kBoxed(hyoka::text::kBracketedUnknown);  // ⊡
-
-std::string choice(std::string_view v) {
-  return std::string(hyoka::text::kChoiceOpen) + std::string(v) +
-         std::string(hyoka::text::kChoiceClose);
-}
-
-}  // namespace
+using namespace token_support;
 
 TEST_CASE("checked boxes become ☑", "[marks]") {
   // seed 003:58 `[○] 既存住民基本台帳システム`

@@ -17,17 +17,11 @@ using hyoka::normalize;
 using hyoka::normalize_cell;
 using Cells = std::vector<std::string>;
 
+#include "token_support.h"
+
+using namespace token_support;
+
 namespace {
-
-const std::string kOn(hyoka::text::kChecked);              // ☑
-const std::string kOff(hyoka::text::kUnchecked);           // ☐
-const std::string kLost(hyoka::text::kUnknown);            // ⬚
-const std::string kBoxed(hyoka::text::kBracketedUnknown);  // ⊡
-
-std::string choice(std::string_view v) {
-  return std::string(hyoka::text::kChoiceOpen) + std::string(v) +
-         std::string(hyoka::text::kChoiceClose);
-}
 
 // `body` followed by a pdftotext page break (exactly three empty lines).
 std::string page(const std::string& body) { return body + "\n\n\n\n"; }
