@@ -128,6 +128,15 @@ class Engine {
   // Such a row is neither a value of the open field nor counted as recognized.
   bool shows_unread_label(const Row& row) const;
 
+  // A row that begins with a choice bracket (`[ 50人以上100人未満 ] 1） …`, `] 紙`).
+  static bool starts_with_bracket(const Row& row);
+
+  // A label of another part of the form: ends the open value unless it is still waiting for it.
+  void end_by_stray_label();
+
+  // pdftotext: another text label of the page that holds `line` was closed without a value.
+  bool other_unread_text_on_page(int line) const;
+
   // Held rows that no following text label claimed stay with the value before them.
   void release_held();
 
@@ -257,8 +266,11 @@ class Engine {
   std::set<std::tuple<const Instance*, const Scope*, const Field*>> read_;
   std::map<std::tuple<const Instance*, const Scope*, const Field*>, long> read_order_;
   long read_counter_ = 0;
-  std::vector<const Row*> held_;      // empty-label rows waiting for the next label
-  std::vector<const Row*> deferred_;  // pdftotext: labels waiting for their file or group
+  std::size_t blank_rows_ = 0;                        // blank rows since the last row
+  static constexpr std::size_t kPageBreakBlanks = 3;  // pdftotext separates pages by three
+  std::vector<int> unread_text_lines_;  // pdftotext: text labels closed without a value
+  std::vector<const Row*> held_;        // empty-label rows waiting for the next label
+  std::vector<const Row*> deferred_;    // pdftotext: labels waiting for their file or group
   bool replaying_ = false;
   bool blank_since_row_ = false;     // a blank line since the open value's last row
   std::vector<const Row*> wrapped_;  // the first lines of a label wrapped over several lines

@@ -39,6 +39,13 @@ json Engine::choice_from_page(const Hit& h, const OptionList& options) const {
     }
     std::string open;
     if (re2::RE2::FullMatch(j, kOpen, &open)) values.push_back(open);
+    // a value printed without its brackets, alone in its text box (002:167 `実施する`); an
+    // option list's numbered rows are not values
+    if (j.find(text::kChoiceOpen) == std::string::npos &&
+        j.find(text::kChoiceClose) == std::string::npos && j.find('[') == std::string::npos &&
+        j.find(']') == std::string::npos && !is_option_list_row(row) &&
+        (i == 0 || n_.rows[i - 1].blank()) && (i + 1 >= n_.rows.size() || n_.rows[i + 1].blank()))
+      values.push_back(text::trim(j));
   }
   json found = nullptr;
   std::size_t seen = 0;       // values on the page that are options of this field

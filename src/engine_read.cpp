@@ -47,6 +47,12 @@ void Engine::read_into(Hit& h, const Read& r) {
       // pdftotext: a text that is exactly a choice's option is that choice's displaced value
       if (n_.layout == "pdftotext" && value.is_string() && is_some_choice_option(value))
         value = nullptr;
+      // pdftotext: a label box followed by another field's bracket box has lost its value
+      // to elsewhere on the page; the text box after the bracket is that field's neighbour's
+      if (n_.layout == "pdftotext" && text::trim(h.region.first).empty() && !h.rows.empty() &&
+          is_bracket_fragment(text::trim(h.rows.front()->joined(" "))))
+        value = nullptr;
+      if (value.is_null() && n_.layout == "pdftotext") unread_text_lines_.push_back(h.first_line);
       put(h, r, value, true);
       break;
     }

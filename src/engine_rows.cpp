@@ -85,6 +85,7 @@ void Engine::feed(const Row& row) {
       }
       if (is_stray_label(joined)) {
         wrapped_.clear();  // a wrapped label of another part of the form: neither value nor label
+        end_by_stray_label();
         return;
       }
     }
@@ -173,6 +174,7 @@ bool Engine::starts_a_label(const Row& row) {
 void Engine::step(const Row& row) {
   if (row.blank()) {
     blank_since_row_ = true;
+    ++blank_rows_;
     if (consuming_ && consumed_any_) consuming_ = false;
     return;
   }
@@ -195,6 +197,8 @@ void Engine::step(const Row& row) {
     }
     consuming_ = false;
   }
+  const std::size_t blanks_before = blank_rows_;
+  blank_rows_ = 0;
   const Scope* top = stack_.back().scope;
   if (top->mode == ScopeMode::Raw) {
     if (auto m = classify(row, /*parts_only=*/true)) {
@@ -217,10 +221,7 @@ void Engine::step(const Row& row) {
     return;
   }
   if (is_stray_label(row)) {
-    // A label of another part of the form ends the open value — except in pdftotext's
-    // scrambled order, where a label still waiting for its value keeps waiting (002:51-55).
-    const bool waiting = open_ && text::trim(open_->region.first).empty() && open_->rows.empty();
-    if (!(n_.layout == "pdftotext" && waiting)) close_hit();
+    end_by_stray_label();
     if (n_.layout == "pdftotext" && !replaying_) deferred_.push_back(&row);  // see replay_deferred
     if (is_group_caption(row)) ++recognized_;  // `システム2～5` of a section whose heading was lost
     return;
@@ -252,6 +253,12 @@ void Engine::step(const Row& row) {
       close_hit();
       return;
     }
+    // pdftotext: a text box ends at a page break, and at a choice's bracket box (002:783)
+    if (n_.layout == "pdftotext" && is_text_only(*open_->reads) && !open_->rows.empty() &&
+        (blanks_before >= kPageBreakBlanks || starts_with_bracket(row))) {
+      close_hit();
+      return;
+    }
     blank_since_row_ = false;
     open_->rows.push_back(&row);
     open_->last_line = row.line;
@@ -259,6 +266,27 @@ void Engine::step(const Row& row) {
     // row is a guess until layout recovery (issue 4) can place it, so it is not counted.
     if (n_.layout != "pdftotext") ++recognized_;
   }
+}
+
+bool Engine::starts_with_bracket(const Row& row) {
+  const std::string t = text::trim(row.joined(" "));
+  return !t.empty() && (t.front() == '[' || t.front() == ']' || t.starts_with(text::kChoiceOpen));
+}
+
+void Engine::end_by_stray_label() {
+  // A label of another part of the form ends the open value — except in pdftotext's scrambled
+  // order, where a label still waiting for its value keeps waiting (002:51-55). It waits only
+  // while it is the one text label of its page without a value: with several, the text box
+  // after the stray label may be any of theirs (002:1286-1299).
+  const bool waiting = open_ && text::trim(open_->region.first).empty() && open_->rows.empty() &&
+                       !other_unread_text_on_page(open_->first_line);
+  if (!(n_.layout == "pdftotext" && waiting)) close_hit();
+}
+
+bool Engine::other_unread_text_on_page(int line) const {
+  const std::size_t page = page_of(line).first;
+  return std::any_of(unread_text_lines_.begin(), unread_text_lines_.end(),
+                     [&](int l) { return l != line && page_of(l).first == page; });
 }
 
 // `[令和６年10月　様式２]`: read by form detection (form.version), no value of the model.

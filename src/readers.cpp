@@ -18,15 +18,19 @@ std::string Region::all() const {
   return out;
 }
 
-json read_text(const Region& r) {
-  // lines that are only the pieces of a split choice bracket (`[`, `定めている[`, `] 紙`) in
-  // pdftotext's scrambled order are not free text
+bool is_bracket_fragment(std::string_view line) {
   static const re2::RE2 kFragment(R"(^\]|\[$|^[\[\]]+$|^\[[^\]]{0,24}$)");
+  return re2::RE2::PartialMatch(line, kFragment);
+}
+
+json read_text(const Region& r) {
+  // lines that are only the pieces of a split choice bracket in pdftotext's scrambled order are
+  // not free text
   std::string kept;
   std::size_t lines = 0;
   std::size_t single_characters = 0;  // a caption printed vertically: 再 / 委 / 託
   for (const auto& line : text::split(text::render_free_text(r.all()), '\n')) {
-    if (re2::RE2::PartialMatch(line, kFragment)) continue;
+    if (is_bracket_fragment(line)) continue;
     std::size_t p = 0;
     text::next_cp(line, p);
     ++lines;

@@ -29,6 +29,10 @@ inline constexpr std::string_view kOptionsCaptions[] = {"<選択肢>", "＜選�
 // Free text (SCHEMA rule), null when empty or a placeholder.
 nlohmann::json read_text(const Region& r);
 
+// A line that is only a piece of a choice bracket split by pdftotext (`[`, `定めている[`,
+// `] 紙`, `[ 再委託していない`): never free text.
+bool is_bracket_fragment(std::string_view line);
+
 struct ChoiceResult {
   nlohmann::json value;      // canonical option or null
   std::string unmatched;     // a bracketed value that is not an option (OCR garbage, old template)

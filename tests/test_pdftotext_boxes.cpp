@@ -1,0 +1,154 @@
+// pdftotext text boxes (issue 4): where a value's box begins and ends when pdftotext scrambles a
+// page, each technique with a small hand-made page shaped like seed 002.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "document_support.h"
+
+using namespace document_support;
+
+namespace {
+
+const char* const kTitle = "特定個人情報保護評価書（重点項目評価書）";
+
+// The document: the title, then `page` lines, then enough pdftotext page breaks (three blank
+// lines each) for the layout to be recognized.
+Lines page_document(const Lines& page) {
+  Lines out = {kTitle, "", "", ""};
+  out.insert(out.end(), page.begin(), page.end());
+  for (const char* filler : {"次の頁", "その次の頁"}) {
+    out.insert(out.end(), {"", "", "", filler});
+  }
+  out.insert(out.end(), {"", "", ""});
+  return out;
+}
+
+// A Ⅱ page with file (1) Aファイル before `page`, so that a Ⅲ block has its file.
+Lines with_file(const Lines& page) {
+  Lines out = {"Ⅱ　特定個人情報ファイルの概要",
+               " １．特定個人情報ファイル名",
+               "（１）Aファイル",
+               "",
+               "",
+               ""};
+  out.insert(out.end(), page.begin(), page.end());
+  return out;
+}
+
+// The document of a Ⅲ page: parsed, and recognized as pdftotext.
+json parse_file_page(const Lines& page) {
+  const json d = parse(page_document(with_file(page)));
+  REQUIRE(at(d, "/source/layout") == "pdftotext");
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("pdftotext: two labels on one line are a header row, the value follows", "[pdftotext]") {
+  // 002:14-16
+  const json d =
+      parse(page_document({"評価書番号  評価書名", "", "6 軽自動車税に関する事務　重点項目評価書",
+                           "", "特記事項 なし"}));
+  REQUIRE(at(d, "/source/layout") == "pdftotext");
+  CHECK(at(d, "/header/number") == "6");
+  CHECK(at(d, "/header/title") == "軽自動車税に関する事務 重点項目評価書");
+}
+
+TEST_CASE("pdftotext: a choice value printed without brackets, alone in its box", "[pdftotext]") {
+  // 002:145-167: `①実施の有無` … `[ ]` … option list … `実施する`
+  const Lines page = {"Ⅰ　基本情報",
+                      " ５．情報提供ネットワークシステムによる情報連携 ※",
+                      "",
+                      " ①実施の有無",
+                      "",
+                      "[ ]",
+                      "",
+                      "＜選択肢＞",
+                      "1) 実施する",
+                      "2) 実施しない",
+                      "3) 未定",
+                      "",
+                      "実施する"};
+  const json d = parse(page_document(page));
+  REQUIRE(at(d, "/source/layout") == "pdftotext");
+  CHECK(at(d, "/network_linkage/implementation") == "実施する");
+  // an option list's rows alone are no value
+  Lines no_value = page;
+  no_value.pop_back();
+  CHECK(at(parse(page_document(no_value)), "/network_linkage/implementation").is_null());
+  // a bare option inside a longer text box is no value either
+  Lines in_text = no_value;
+  in_text.insert(in_text.end(), {"実施する", "予定である。"});
+  CHECK(at(parse(page_document(in_text)), "/network_linkage/implementation").is_null());
+}
+
+TEST_CASE("pdftotext: a text label followed by a bracket box has lost its value", "[pdftotext]") {
+  // 002:1154-1158: the text after `[ 再委託していない` is the 規定の内容 of the next risk block
+  const Lines page = {"Ⅲ　リスク対策",
+                      " １．特定個人情報ファイル名",
+                      "（１）Aファイル",
+                      " ３．特定個人情報の使用",
+                      "",
+                      " 特定個人情報の使用におけるその他のリスク及びそのリスクに対する措置",
+                      "",
+                      "[ 再委託していない",
+                      "",
+                      "情報システムの運用、保守等を外部委託する場合には、契約を締結している。"};
+  const json d = parse_file_page(page);
+  CHECK(at(d, "/files/0/risk_measures/use/other_risks").is_null());
+  // the same text directly under its label is its value
+  Lines direct = page;
+  direct.erase(direct.begin() + 7, direct.begin() + 9);
+  CHECK(at(parse_file_page(direct), "/files/0/risk_measures/use/other_risks") ==
+        "情報システムの運用、保守等を外部委託する場合には、契約を締結している。");
+}
+
+TEST_CASE("pdftotext: a text box ends at a choice's bracket box and at a page break",
+          "[pdftotext]") {
+  // 002:776-786 `情報の突合` text, then `[ 50人以上100人未満 ] 1） …`, then `）`
+  const json d = parse(page_document(
+      {"Ⅱ　特定個人情報ファイルの概要", " １．特定個人情報ファイル名", "（１）Aファイル",
+       " ３．特定個人情報の入手・使用", " 情報の突合", "", "（１）賦課額情報を突合する。",
+       "【上記１】", "", "[ 50人以上100人未満 ] 1） 10人未満 2） 10人以上50人未満", "", "）"}));
+  REQUIRE(at(d, "/source/layout") == "pdftotext");
+  CHECK(at(d, "/files/0/matching") == "（1）賦課額情報を突合する。\n【上記1】");
+  // 002:1946-1956: the last value of a page does not run into the next page's boxes
+  const json p =
+      parse(page_document({"Ⅳ　開示請求、問合せ", " ２．特定個人情報ファイルの取扱いに関する問合せ",
+                           " ②対応方法", "問い合わせの受付時に受付票等を記載する。", "", "", "",
+                           "項目", "", "しきい値判断結果の変更のた", "め"}));
+  CHECK(at(p, "/disclosure/response") == "問い合わせの受付時に受付票等を記載する。");
+}
+
+TEST_CASE("pdftotext: a text box after a stray label goes to no label when several wait",
+          "[pdftotext]") {
+  // 002:1286-1299: その内容, リスクに対する措置の内容 and the other-risks label all wait on the
+  // page; the wrapped ②過去３年以内… label of 7. comes before the text box
+  const Lines page = {
+      "Ⅲ　リスク対策",
+      " １．特定個人情報ファイル名",
+      "（１）Aファイル",
+      " ６．情報提供ネットワークシステムとの接続",
+      "",
+      " その内容",
+      "",
+      " リスクに対する措置の内容",
+      "",
+      " 情報提供ネットワークシステムとの接続に伴うその他のリスク及びそのリスクに対する措置",
+      "",
+      "＜選択肢＞",
+      "",
+      "2） 発生なし",
+      " ②過去３年以内に、評価実施",
+      "機関において、個人情報に関",
+      "する重大事故が発生したか",
+      "",
+      "・データ入力業務において、委託業者が再委託した。"};
+  const json d = parse_file_page(page);
+  CHECK(at(d, "/files/0/risk_measures/network/other_risks").is_null());
+  CHECK(at(d, "/files/0/risk_measures/network/risks/0/measures").is_null());
+}
