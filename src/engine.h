@@ -229,6 +229,10 @@ class Engine {
   // (pages are separated by three blank lines, FORMS §4.16).
   std::vector<std::string> page_rows(const Hit& h) const;
 
+  // The option keys of the other check sets labelled on the page: a shared label (紙, その他)
+  // elsewhere on the page is this set's only when no other set there has it.
+  std::vector<std::string> contested_on_page(const Hit& h) const;
+
   // ---- assembling the document (engine_assemble.cpp) -------------------------------------
   void materialize(Instance& inst, const std::string& pointer, Recognized& out,
                    std::map<const Instance*, std::string>& pointers);
@@ -260,6 +264,8 @@ class Engine {
   std::set<std::string> all_labels_;
   // label key → the choice fields with that label and their options
   std::map<std::string, std::vector<std::pair<const Field*, const OptionList*>>> choice_lists_;
+  // label key → the check-set fields with that label and their options
+  std::map<std::string, std::vector<std::pair<const Field*, const OptionList*>>> check_lists_;
   std::vector<const re2::RE2*> all_patterns_;
   std::vector<const Row*> last_rows_;
   std::set<const Scope*> entered_;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -154,6 +155,27 @@ std::vector<std::string> Engine::page_rows(const Hit& h) const {
     if (j.find(text::kChecked) != std::string::npos ||
         j.find(text::kUnchecked) != std::string::npos) {
       out.push_back(j);
+    }
+  }
+  return out;
+}
+
+}  // namespace hyoka::engine
+
+namespace hyoka::engine {
+
+std::vector<std::string> Engine::contested_on_page(const Hit& h) const {
+  const auto [begin, end] = page_of(h.first_line);
+  std::vector<std::string> out;
+  for (std::size_t i = begin; i <= end && i < n_.rows.size(); ++i) {
+    if (n_.rows[i].blank()) continue;
+    const std::string j = n_.rows[i].joined(" ");
+    const std::string k = g_.canonical(text::label_key(j.substr(0, text::first_token(j))));
+    const auto it = check_lists_.find(k);
+    if (it == check_lists_.end()) continue;
+    for (const auto& [field, list] : it->second) {
+      if (field == h.field) continue;
+      for (const auto& o : *list) out.insert(out.end(), o.keys.begin(), o.keys.end());
     }
   }
   return out;

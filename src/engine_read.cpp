@@ -79,7 +79,10 @@ void Engine::read_into(Hit& h, const Read& r) {
       break;
     }
     case ReadType::Checks: {
-      if (n_.layout == "pdftotext" && h.region.page.empty()) h.region.page = page_rows(h);
+      if (n_.layout == "pdftotext" && h.region.page.empty()) {
+        h.region.page = page_rows(h);
+        h.region.contested = contested_on_page(h);
+      }
       ChecksResult c = read_checks(h.region, *r.options);
       values_recovered_ += c.from_page;
       if (c.from_page > 0) widen_to_page(h);

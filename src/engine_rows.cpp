@@ -39,6 +39,9 @@ Engine::Engine(const Normalized& n, const Grammar& g) : n_(n), g_(g) {
     if (s->pattern) all_patterns_.push_back(s->pattern.get());
     for (const auto& f : s->fields) {
       for (const auto& r : f.reads) {
+        if (r.type == ReadType::Checks) {
+          for (const auto& k : f.keys) check_lists_[k].emplace_back(&f, r.options);
+        }
         if (r.type != ReadType::Choice) continue;
         for (const auto& k : f.keys) choice_lists_[k].emplace_back(&f, r.options);
       }

@@ -226,6 +226,10 @@ Normalized normalize(std::string_view text) {
       // and the `[` of the next, not an empty box
       static const re2::RE2 kGlued(R"(([^\s\[\]])\[\])");
       re2::RE2::GlobalReplace(&line, kGlued, "\\1] [");
+      // `[ [] 電子メール` (002:340): the `]` before the label closes one of two openers; whether
+      // a mark stood between it and its opener is lost, so the box's state is unknown
+      static const re2::RE2 kOpenThenGlued(R"(\[(\s*)\[\])");
+      re2::RE2::GlobalReplace(&line, kOpenThenGlued, std::string(text::kUnknown));
       std::string collapsed = collapse_doubled(line);
       if (collapsed != text::collapse_spaces(line) && collapsed != line) {
         ++n.doubled_collapsed;

@@ -375,6 +375,18 @@ std::string mark_bare_circles(const std::string& s, const OptionList& options) {
 
 }  // namespace
 
+namespace {
+
+bool is_contested(const Option& o, const std::optional<std::vector<std::string>>& contested) {
+  if (!contested) return true;
+  for (const auto& k : o.keys) {
+    if (std::find(contested->begin(), contested->end(), k) != contested->end()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 ChecksResult read_checks(const Region& r, const OptionList& options) {
   ChecksResult res;
   res.checks = default_checks(options);
@@ -420,7 +432,7 @@ ChecksResult read_checks(const Region& r, const OptionList& options) {
         }
       }
       if (i < 0 || seen[i]) continue;
-      if (from_page && options[i].shared) continue;
+      if (from_page && options[i].shared && is_contested(options[i], r.contested)) continue;
       seen[i] = true;
       if (from_page) ++res.from_page;
       json& c = res.checks[i];

@@ -39,12 +39,15 @@ Lines with_file(const Lines& page) {
   return out;
 }
 
-// The document of a Ⅲ page: parsed, and recognized as pdftotext.
-json parse_file_page(const Lines& page) {
-  const json d = parse(page_document(with_file(page)));
+// The document of a page: parsed, and recognized as pdftotext.
+json parse_page(const Lines& page) {
+  const json d = parse(page_document(page));
   REQUIRE(at(d, "/source/layout") == "pdftotext");
   return d;
 }
+
+// The document of a Ⅲ page after a Ⅱ page with its file.
+json parse_file_page(const Lines& page) { return parse_page(with_file(page)); }
 
 }  // namespace
 
@@ -73,8 +76,7 @@ TEST_CASE("pdftotext: a choice value printed without brackets, alone in its box"
                       "3) 未定",
                       "",
                       "実施する"};
-  const json d = parse(page_document(page));
-  REQUIRE(at(d, "/source/layout") == "pdftotext");
+  const json d = parse_page(page);
   CHECK(at(d, "/network_linkage/implementation") == "実施する");
   // an option list's rows alone are no value
   Lines no_value = page;
@@ -110,11 +112,10 @@ TEST_CASE("pdftotext: a text label followed by a bracket box has lost its value"
 TEST_CASE("pdftotext: a text box ends at a choice's bracket box and at a page break",
           "[pdftotext]") {
   // 002:776-786 `情報の突合` text, then `[ 50人以上100人未満 ] 1） …`, then `）`
-  const json d = parse(page_document(
-      {"Ⅱ　特定個人情報ファイルの概要", " １．特定個人情報ファイル名", "（１）Aファイル",
-       " ３．特定個人情報の入手・使用", " 情報の突合", "", "（１）賦課額情報を突合する。",
-       "【上記１】", "", "[ 50人以上100人未満 ] 1） 10人未満 2） 10人以上50人未満", "", "）"}));
-  REQUIRE(at(d, "/source/layout") == "pdftotext");
+  const json d = parse_page({"Ⅱ　特定個人情報ファイルの概要", " １．特定個人情報ファイル名",
+                             "（１）Aファイル", " ３．特定個人情報の入手・使用", " 情報の突合", "",
+                             "（１）賦課額情報を突合する。", "【上記１】", "",
+                             "[ 50人以上100人未満 ] 1） 10人未満 2） 10人以上50人未満", "", "）"});
   CHECK(at(d, "/files/0/matching") == "（1）賦課額情報を突合する。\n【上記1】");
   // 002:1946-1956: the last value of a page does not run into the next page's boxes
   const json p =
@@ -151,4 +152,35 @@ TEST_CASE("pdftotext: a text box after a stray label goes to no label when sever
   const json d = parse_file_page(page);
   CHECK(at(d, "/files/0/risk_measures/network/other_risks").is_null());
   CHECK(at(d, "/files/0/risk_measures/network/risks/0/measures").is_null());
+}
+
+TEST_CASE(
+    "pdftotext: a shared option's complete box on the page is the set's when no other set "
+    "labelled there has it",
+    "[pdftotext]") {
+  // 002:856-863: `[ ○ ] 行っていない` printed above 提供・移転の有無; 行っていない is also an
+  // option of other sets, but none of them is labelled on this page
+  const Lines page = {"Ⅱ　特定個人情報ファイルの概要",
+                      " １．特定個人情報ファイル名",
+                      "（１）Aファイル",
+                      "",
+                      "[ ○ ] 行っていない",
+                      "",
+                      " ５．特定個人情報の提供・移転（委託に伴うものを除く。）",
+                      "",
+                      " 提供・移転の有無",
+                      "[ ] 提供を行っている （ ） 件"};
+  const json d = parse_page(page);
+  CHECK(at(d, "/files/0/provision/status/0/checked") == false);
+  CHECK(at(d, "/files/0/provision/status/2/checked") == true);
+}
+
+TEST_CASE("pdftotext: a box closed after two openers has an unknown state", "[pdftotext]") {
+  // 002:340 `[ [] 電子メール [ ○`: the `]` may close either opener, and a mark between may have
+  // been printed elsewhere
+  const json d = parse_page({"Ⅱ　特定個人情報ファイルの概要", " １．特定個人情報ファイル名",
+                             "（１）Aファイル", " ３．特定個人情報の入手・使用", " ②入手方法",
+                             "[ [] 電子メール [ ○", "", "[ ] 紙"});
+  CHECK(at(d, "/files/0/acquisition_methods/0/checked") == false);
+  CHECK(at(d, "/files/0/acquisition_methods/3/checked").is_null());
 }

@@ -41,7 +41,7 @@ std::string row(std::initializer_list<std::string_view> raw_cells) {
 
 Region region(std::initializer_list<std::string_view> value_cells,
               std::vector<std::string> rows = {}, std::vector<std::string> behind = {}) {
-  return Region{row(value_cells), std::move(rows), std::move(behind), {}};
+  return Region{row(value_cells), std::move(rows), std::move(behind), {}, {}};
 }
 
 json check(const char* label, json checked, json detail = nullptr) {
@@ -243,8 +243,11 @@ TEST_CASE("read_choice: an option list alone gives null", "[readers]") {
 
 TEST_CASE("read_choice: value on a continuation row when the label row is empty", "[readers]") {
   // a label on its own line, the bracketed value on the next row
-  const Region r{
-      "", {"", row({"[ 十分である ]", "<選択肢> 1) 特に力を入れている 2) 十分である"})}, {}, {}};
+  const Region r{"",
+                 {"", row({"[ 十分である ]", "<選択肢> 1) 特に力を入れている 2) 十分である"})},
+                 {},
+                 {},
+                 {}};
   CHECK(hyoka::read_choice(r, opts("ADEQ")).value == json("十分である"));
 }
 
@@ -358,6 +361,7 @@ TEST_CASE("read_checks: a bracketed unchecked input is a mark only next to an ex
       {row({"", "", "[ <input type=\"checkbox\"/> ] 紙",
             "[ <input type=\"checkbox\"/> ] 電子記録媒体(フラッシュメモリを除く。)",
             "[ <input type=\"checkbox\"/> ] フラッシュメモリ"})},
+      {},
       {}};
   const auto lost = hyoka::read_checks(r, opts("ACQ_METHODS"));
   const json expected_lost = json::array({
@@ -388,7 +392,7 @@ TEST_CASE("read_checks: the explicit empty box may be on a behind row of the sam
           "[readers]") {
   // a group is the value of one field, all its rows
   const Region r{
-      row({"[ <input type=\"checkbox\"/> ] 電子メール"}), {}, {row({"[ ] 紙 [ ] 専用線"})}, {}};
+      row({"[ <input type=\"checkbox\"/> ] 電子メール"}), {}, {row({"[ ] 紙 [ ] 専用線"})}, {}, {}};
   const auto res = hyoka::read_checks(r, opts("ACQ_METHODS"));
   CHECK(res.checks[0] == check("紙", false));
   CHECK(res.checks[3] == check("電子メール", true));
@@ -495,7 +499,7 @@ TEST_CASE("read_checks: 4情報 / 5情報 emitted as printed", "[readers]") {
 
 TEST_CASE("read_checks: behind rows are considered after the field's own rows", "[readers]") {
   // own rows win for an option printed twice; options only behind are read from there
-  const Region r{row({"[○] 紙"}), {row({"[ ] 専用線"})}, {row({"[ ] 紙 [○] 電子メール"})}, {}};
+  const Region r{row({"[○] 紙"}), {row({"[ ] 専用線"})}, {row({"[ ] 紙 [○] 電子メール"})}, {}, {}};
   const auto res = hyoka::read_checks(r, opts("ACQ_METHODS"));
   CHECK(res.checks[0] == check("紙", true));
   CHECK(res.checks[3] == check("電子メール", true));
@@ -566,16 +570,17 @@ TEST_CASE("read_text: placeholders and empty values are null", "[readers]") {
 TEST_CASE("read_text: whitespace rules", "[readers]") {
   // runs of ASCII space, TAB and U+3000 collapse to one space; lines are trimmed, empty lines
   // dropped, lines joined with '\n'
-  CHECK(hyoka::read_text(Region{"  株式会社 \u3000 SBS情報システム  ", {}, {}, {}}) ==
+  CHECK(hyoka::read_text(Region{"  株式会社 \u3000 SBS情報システム  ", {}, {}, {}, {}}) ==
         json("株式会社 SBS情報システム"));
-  CHECK(hyoka::read_text(Region{"一行目\n\n   \n  二行目 ", {"", "三行目"}, {}, {}}) ==
+  CHECK(hyoka::read_text(Region{"一行目\n\n   \n  二行目 ", {"", "三行目"}, {}, {}, {}}) ==
         json("一行目\n二行目\n三行目"));
   // HTML blocks become lines; full-width letters and digits are folded; （）stay
   CHECK(hyoka::read_text(region({"<p>ＩＳＯ／ＩＥＣ２７００１（認証）</p> <p>第２条</p>"})) ==
         json("ISO／IEC27001（認証）\n第2条"));
   // markdown list bullets and bold are removed
-  CHECK(hyoka::read_text(Region{row({"- ・ISO/IEC27017の認証"}), {row({"**注意**"})}, {}, {}}) ==
-        json("・ISO/IEC27017の認証\n注意"));
+  CHECK(
+      hyoka::read_text(Region{row({"- ・ISO/IEC27017の認証"}), {row({"**注意**"})}, {}, {}, {}}) ==
+      json("・ISO/IEC27017の認証\n注意"));
   // pseudo-tags that are text are kept (000:388)
   CHECK(hyoka::read_text(region({"&lt;焼津市における措置&gt; 保管"})) ==
         json("<焼津市における措置> 保管"));

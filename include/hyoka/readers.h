@@ -18,9 +18,13 @@ struct Region {
   std::vector<std::string> rows;    // continuation rows, each joined by '\n'
   std::vector<std::string> behind;  // unlabelled rows before the label (merged-cell layouts)
   std::vector<std::string> page;    // pdftotext: marked rows elsewhere on the label's page
-  std::string all() const;          // first + rows, joined by '\n'
+  // pdftotext: option keys of other check sets labelled on the page (a shared label found on the
+  // page is this set's only when none of them has it); unknown (every shared label contested)
+  // when not given
+  std::optional<std::vector<std::string>> contested;
+  std::string all() const;  // first + rows, joined by '\n'
   // A region holding one piece of text (a table cell, a line).
-  static Region of(std::string text) { return Region{std::move(text), {}, {}, {}}; }
+  static Region of(std::string text) { return Region{std::move(text), {}, {}, {}, {}}; }
 };
 
 // The printed captions of an option list (`<選択肢>`, FORMS §4.6).
