@@ -229,6 +229,9 @@ class Engine {
   // (pages are separated by three blank lines, FORMS §4.16).
   std::vector<std::string> page_rows(const Hit& h) const;
 
+  // Every non-blank row of the page, joined.
+  std::vector<std::string> page_lines(const Hit& h) const;
+
   // The option keys of the other check sets labelled on the page: a shared label (紙, その他)
   // elsewhere on the page is this set's only when no other set there has it.
   std::vector<std::string> contested_on_page(const Hit& h) const;

@@ -164,6 +164,15 @@ std::vector<std::string> Engine::page_rows(const Hit& h) const {
 
 namespace hyoka::engine {
 
+std::vector<std::string> Engine::page_lines(const Hit& h) const {
+  const auto [begin, end] = page_of(h.first_line);
+  std::vector<std::string> out;
+  for (std::size_t i = begin; i <= end && i < n_.rows.size(); ++i) {
+    if (!n_.rows[i].blank()) out.push_back(n_.rows[i].joined(" "));
+  }
+  return out;
+}
+
 std::vector<std::string> Engine::contested_on_page(const Hit& h) const {
   const auto [begin, end] = page_of(h.first_line);
   std::vector<std::string> out;

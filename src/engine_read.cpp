@@ -84,6 +84,12 @@ void Engine::read_into(Hit& h, const Read& r) {
         h.region.contested = contested_on_page(h);
       }
       ChecksResult c = read_checks(h.region, *r.options);
+      if (n_.layout == "pdftotext") {
+        const std::size_t placed =
+            place_detached_boxes(page_lines(h), *r.options,
+                                 h.region.contested.value_or(std::vector<std::string>{}), c.checks);
+        c.from_page += placed;
+      }
       values_recovered_ += c.from_page;
       if (c.from_page > 0) widen_to_page(h);
       repaired_ += c.repaired;

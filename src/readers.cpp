@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include "hyoka/text.h"
+#include "option_match.h"
 
 namespace hyoka {
 
@@ -60,38 +61,6 @@ std::size_t closing_paren(std::string_view s) {
     }
   }
   return s.size();
-}
-
-// Index of the option whose key equals k, else -1.
-int exact_option(const OptionList& options, std::string_view k, std::size_t* variant = nullptr) {
-  for (std::size_t i = 0; i < options.size(); ++i) {
-    for (std::size_t v = 0; v < options[i].keys.size(); ++v) {
-      if (options[i].keys[v] == k) {
-        if (variant) *variant = v;
-        return static_cast<int>(i);
-      }
-    }
-  }
-  return -1;
-}
-
-// Index of the option whose key is the longest prefix of k, else -1.
-int prefix_option(const OptionList& options, std::string_view k, std::size_t* variant,
-                  std::size_t* length) {
-  int best = -1;
-  std::size_t best_len = 0;
-  for (std::size_t i = 0; i < options.size(); ++i) {
-    for (std::size_t v = 0; v < options[i].keys.size(); ++v) {
-      const std::string& ok = options[i].keys[v];
-      if (!ok.empty() && ok.size() > best_len && k.substr(0, ok.size()) == ok) {
-        best = static_cast<int>(i);
-        best_len = ok.size();
-        if (variant) *variant = v;
-      }
-    }
-  }
-  if (length) *length = best_len;
-  return best;
 }
 
 // The option whose key differs from k only by OCR-confused characters, when exactly one does.

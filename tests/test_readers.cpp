@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "grammar_support.h"
 #include "hyoka/grammar.h"
 #include "hyoka/normalize.h"
 #include "hyoka/readers.h"
@@ -18,14 +19,9 @@
 using hyoka::Region;
 using nlohmann::json;
 
-namespace {
+using grammar_support::opts;
 
-const hyoka::OptionList& opts(const std::string& name) {
-  static const hyoka::GrammarSet set;
-  const hyoka::Grammar* g = set.find("focused");
-  REQUIRE(g != nullptr);
-  return g->options.at(name);
-}
+namespace {
 
 // The non-empty normalized cells of one OCR row, joined by '\n' (Row::joined).
 std::string row(std::initializer_list<std::string_view> raw_cells) {

@@ -61,6 +61,19 @@ struct ChecksResult {
 ChecksResult read_checks(const Region& r, const OptionList& options);
 nlohmann::json default_checks(const OptionList& options);
 
+// pdftotext prints a check box's brackets apart (`☐ 情報提供ネットワークシステム [ ○` …
+// `] 庁内連携システム`). On each printed line of the page, an opener right after an option's label
+// is the box of the next option in form order (the box to its right on the same printed row),
+// and a ○ right after the opener is its mark. Options shown only behind a detached `]` that got
+// no opener that way take the state of the other openers on the set's lines when those are as
+// many and all agree. Nothing is placed when a mark on the page stands outside any opener (it
+// may be any box's) or a line prints the set's labels out of form order. Shared labels listed in
+// `contested` (other check sets labelled on the page) are left alone. Only null states are
+// filled; returns how many were.
+std::size_t place_detached_boxes(const std::vector<std::string>& page_lines,
+                                 const OptionList& options,
+                                 const std::vector<std::string>& contested, nlohmann::json& checks);
+
 // `( 1 ) 件` → 1; after_key selects the count that follows that option's label.
 nlohmann::json read_count(const Region& r, std::string_view after_key = {});
 

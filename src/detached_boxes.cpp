@@ -1,0 +1,153 @@
+// pdftotext prints a check box's brackets apart (`☐ 情報提供ネットワークシステム [ ○` …
+// `] 庁内連携システム`): placing the detached openers by the geometry of the printed rows.
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hyoka/readers.h"
+#include "hyoka/text.h"
+#include "option_match.h"
+
+namespace hyoka {
+
+namespace {
+
+using nlohmann::json;
+
+// One piece of a printed line of a check set.
+struct Piece {
+  enum Kind { Box, Closer, Opener, Mark } kind;
+  int option = -1;      // Box, Closer: the option whose label follows
+  bool marked = false;  // Opener: a ○ follows it before the next bracket
+};
+
+bool is_mark(char32_t cp) { return cp == 0x25CB || cp == 0x3007 || cp == 0x25EF; }
+
+// The option whose label begins s (up to the next bracket or box), or -1.
+int label_at(std::string_view s, const OptionList& options) {
+  std::size_t end = s.size();
+  for (std::string_view stop : {std::string_view("["), std::string_view("]"), text::kChecked,
+                                text::kUnchecked, text::kUnknown, text::kBracketedUnknown}) {
+    end = std::min(end, s.find(stop));
+  }
+  const std::string k = text::key(s.substr(0, end));
+  std::size_t len = 0;
+  const int i = prefix_option(options, k, nullptr, &len);
+  return len > 0 ? i : -1;
+}
+
+std::vector<Piece> pieces(std::string_view line, const OptionList& options) {
+  std::vector<Piece> out;
+  std::size_t pos = 0;
+  while (pos < line.size()) {
+    const std::string_view rest = line.substr(pos);
+    bool token = false;
+    for (std::string_view t :
+         {text::kChecked, text::kUnchecked, text::kUnknown, text::kBracketedUnknown}) {
+      if (rest.substr(0, t.size()) == t) {
+        out.push_back({Piece::Box, label_at(rest.substr(t.size()), options)});
+        pos += t.size();
+        token = true;
+        break;
+      }
+    }
+    if (token) continue;
+    const std::size_t at = pos;
+    const char32_t cp = text::next_cp(line, pos);
+    if (cp == ']') {
+      const int i = label_at(line.substr(pos), options);
+      if (i >= 0) out.push_back({Piece::Closer, i});
+    } else if (cp == '[') {
+      // the opener's own mark: a ○ before any other text or bracket
+      std::size_t p = pos;
+      bool marked = false;
+      while (p < line.size()) {
+        const std::size_t b = p;
+        const char32_t c = text::next_cp(line, p);
+        if (c == ' ' || c == 0x3000) continue;
+        marked = is_mark(c);
+        if (marked) pos = p;
+        (void)b;
+        break;
+      }
+      out.push_back({Piece::Opener, -1, marked});
+    } else if (is_mark(cp)) {
+      out.push_back({Piece::Mark});
+    }
+    (void)at;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::size_t place_detached_boxes(const std::vector<std::string>& page_lines,
+                                 const OptionList& options,
+                                 const std::vector<std::string>& contested, json& checks) {
+  const auto usable = [&](int i) {
+    if (i < 0 || static_cast<std::size_t>(i) >= options.size()) return false;
+    if (!checks[i]["checked"].is_null()) return false;
+    if (!options[i].shared) return true;
+    for (const auto& k : options[i].keys) {
+      if (std::find(contested.begin(), contested.end(), k) != contested.end()) return false;
+    }
+    return true;
+  };
+  // the options printed only behind a detached `]`: their boxes' openers are elsewhere
+  std::vector<bool> detached(options.size(), false);
+  std::vector<std::vector<Piece>> lines;
+  for (const auto& l : page_lines) {
+    std::vector<Piece> ps = pieces(l, options);
+    bool of_set = false;
+    int previous = -1;
+    for (const auto& p : ps) {
+      // a mark outside any opener may be any box's, and labels out of form order on one line
+      // mean pdftotext did not print the row left to right: the geometry cannot be trusted
+      if (p.kind == Piece::Mark) return 0;
+      if (p.kind == Piece::Box || p.kind == Piece::Closer) {
+        if (p.option >= 0 && p.option <= previous) return 0;
+        previous = std::max(previous, p.option);
+      }
+      if (p.kind == Piece::Closer && usable(p.option)) detached[p.option] = true;
+      of_set = of_set || ((p.kind == Piece::Box || p.kind == Piece::Closer) && p.option >= 0);
+    }
+    if (of_set) lines.push_back(std::move(ps));
+  }
+  std::size_t placed = 0;
+  std::vector<bool> done(options.size(), false);
+  std::vector<const Piece*> spare;  // openers no label claimed
+  for (const auto& ps : lines) {
+    // the box right of an option's label on the same printed row is the next option's
+    int last = -1;
+    for (const auto& p : ps) {
+      if (p.kind == Piece::Box || p.kind == Piece::Closer) {
+        last = p.option;
+      } else if (last >= 0 && static_cast<std::size_t>(last) + 1 < options.size() &&
+                 detached[last + 1] && !done[last + 1]) {
+        checks[last + 1]["checked"] = p.marked;
+        done[last + 1] = true;
+        ++placed;
+        ++last;
+      } else {
+        spare.push_back(&p);
+      }
+    }
+  }
+  // the remaining detached labels take the remaining openers of their lines when these are as
+  // many and agree
+  std::vector<std::size_t> left;
+  for (std::size_t i = 0; i < options.size(); ++i) {
+    if (detached[i] && !done[i]) left.push_back(i);
+  }
+  if (left.empty() || spare.size() != left.size()) return placed;
+  const bool marked = spare.front()->marked;
+  for (const Piece* p : spare) {
+    if (p->marked != marked) return placed;
+  }
+  for (std::size_t i : left) checks[i]["checked"] = marked;
+  return placed + left.size();
+}
+
+}  // namespace hyoka

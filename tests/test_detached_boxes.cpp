@@ -1,0 +1,87 @@
+// place_detached_boxes: pdftotext check boxes whose brackets were printed apart (seed 002).
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "grammar_support.h"
+#include "hyoka/grammar.h"
+#include "hyoka/normalize.h"
+#include "hyoka/readers.h"
+
+using nlohmann::json;
+
+using grammar_support::opts;
+
+namespace {
+
+// The page's lines as the normalizer leaves them (complete boxes become ☑ / ☐).
+std::vector<std::string> normalized(const std::vector<std::string>& raw) {
+  std::vector<std::string> out;
+  for (const auto& r : raw) out.push_back(hyoka::normalize_cell(r));
+  return out;
+}
+
+// The states placed, in form order.
+std::vector<json> place(const std::vector<std::string>& raw, const std::string& set,
+                        std::size_t* placed = nullptr) {
+  json checks = hyoka::default_checks(opts(set));
+  const std::size_t n = hyoka::place_detached_boxes(normalized(raw), opts(set), {}, checks);
+  if (placed) *placed = n;
+  std::vector<json> out;
+  for (const auto& c : checks) out.push_back(c["checked"]);
+  return out;
+}
+
+const json kNull = nullptr;
+
+}  // namespace
+
+TEST_CASE("detached boxes: the opener right of a label is the next option's box", "[readers]") {
+  // 002:85-137, 他のシステムとの接続: 情報提供NW | 庁内連携 / 住基NW | 既存住基 / 宛名 | 税務 /
+  // その他
+  std::size_t placed = 0;
+  const auto states = place({"[ ] 情報提供ネットワークシステム [ ○", "[ ○ ] 宛名システム等 [",
+                             "] 住民基本台帳ネットワークシステム [[", "] 庁内連携システム",
+                             "] 既存住民基本台帳システム", "] 税務システム"},
+                            "CONNECTIONS", &placed);
+  // 庁内連携 (right of 情報提供NW, marked), 税務 (right of 宛名), 既存住基 (right of 住基NW),
+  // and 住基NW by elimination: one label and one unmarked opener left
+  CHECK(states == std::vector<json>{kNull, true, false, false, kNull, false, kNull});
+  CHECK(placed == 4);
+}
+
+TEST_CASE("detached boxes: nothing is placed when the geometry cannot be trusted", "[readers]") {
+  // a mark outside any opener (002:226 `○`) may be any box's
+  CHECK(place({"[ ] 情報提供ネットワークシステム [", "] 庁内連携システム", "○"}, "CONNECTIONS") ==
+        std::vector<json>(7, kNull));
+  // 002:304 prints a row right to left: `] フラッシュメモリ] 電子記録媒体（…）○ ] 紙 [`
+  CHECK(place({"] フラッシュメモリ] 電子記録媒体（フラッシュメモリを除く。） ] 紙 [",
+               "[ ] 電子メール [ ○"},
+              "ACQ_METHODS") == std::vector<json>(8, kNull));
+  // the remaining openers disagree: no elimination
+  std::size_t placed = 1;
+  CHECK(place({"] 庁内連携システム", "] 既存住民基本台帳システム", "[ ] 宛名システム等 [ ○ ["},
+              "CONNECTIONS", &placed) == std::vector<json>(7, kNull));
+  CHECK(placed == 0);
+  // …and agree: both detached labels take their state
+  CHECK(place({"] 庁内連携システム", "] 既存住民基本台帳システム", "[ ] 宛名システム等 [ ["},
+              "CONNECTIONS") == std::vector<json>{kNull, false, kNull, false, kNull, kNull, kNull});
+}
+
+TEST_CASE("detached boxes: a state already read is kept", "[readers]") {
+  json checks = hyoka::default_checks(opts("PROVISION_STATUS"));
+  checks[1]["checked"] = true;
+  // 002:856-863: `] 移転を行っている （ ） 件` … `☐ 提供を行っている （ ） 件 [`
+  hyoka::place_detached_boxes(
+      normalized({"] 移転を行っている （ ） 件", "[ ] 提供を行っている （ ） 件 ["}),
+      opts("PROVISION_STATUS"), {}, checks);
+  CHECK(checks[1]["checked"] == true);
+  json fresh = hyoka::default_checks(opts("PROVISION_STATUS"));
+  CHECK(hyoka::place_detached_boxes(
+            normalized({"] 移転を行っている （ ） 件", "[ ] 提供を行っている （ ） 件 ["}),
+            opts("PROVISION_STATUS"), {}, fresh) == 1);
+  CHECK(fresh[1]["checked"] == false);
+}
