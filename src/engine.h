@@ -277,6 +277,7 @@ class Engine {
   long read_counter_ = 0;
   std::size_t blank_rows_ = 0;                        // blank rows since the last row
   static constexpr std::size_t kPageBreakBlanks = 3;  // pdftotext separates pages by three
+  std::size_t values_put_ = 0;                        // values written into the model
   std::vector<int> unread_text_lines_;  // pdftotext: text labels closed without a value
   std::vector<const Row*> held_;        // empty-label rows waiting for the next label
   std::vector<const Row*> deferred_;    // pdftotext: labels waiting for their file or group

@@ -105,6 +105,7 @@ void Engine::push_scope(const Scope* s, std::optional<int> number, int line) {
   Instance* owner = stack_.back().inst;
   if (s->owner == Owner::None) {
     stack_.push_back({s, owner});
+    if (s->parent != g_.root.get()) replay_deferred(line);  // a section heading, not a part's
     return;
   }
   // a numbered group that text layouts printed after its fields: the instance the fields
@@ -158,16 +159,43 @@ void Engine::replay_deferred(int line) {
   replaying_ = true;
   const std::optional<Hit> saved = std::move(open_);
   open_.reset();
-  const std::size_t depth = stack_.size();
+  const std::vector<Frame> outer = stack_;
+  // the headings first (002:1337 `リスク：…` printed below its own ②過去３年以内…), then the
+  // labels inside them
+  std::vector<const Row*> fields;
   for (const Row* r : rows) {
-    if (auto m = classify(*r, false)) {
+    const std::optional<Match> m = classify(*r, false);
+    if (m && m->kind == Kind::Heading) {
       apply(*m, *r);
       ++recognized_;
       ++values_recovered_;
+    } else {
+      fields.push_back(r);
+    }
+  }
+  close_hit();
+  const std::vector<Frame> inner = stack_;
+  for (const Row* r : fields) {
+    if (auto m = classify(*r, false)) {
+      apply(*m, *r);
+      const auto key =
+          std::make_tuple(static_cast<const Instance*>(stack_.back().inst), m->scope, m->field);
+      const std::size_t before = values_put_;
+      close_hit();
+      if (values_put_ == before) {
+        // nothing found for it on the page: the label may still be this section's own when it
+        // comes later, so it does not count as read (002:1899 ①実施日 of 第三者点検)
+        read_.erase(key);
+        read_order_.erase(key);
+      } else {
+        ++recognized_;
+        ++values_recovered_;
+      }
     }
     close_hit();
-    while (stack_.size() > depth) stack_.pop_back();
+    stack_ = inner;
   }
+  stack_ = outer;  // a sibling heading replayed may have replaced the scope that started this
   open_ = saved;
   replaying_ = false;
 }

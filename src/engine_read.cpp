@@ -30,6 +30,7 @@ void Engine::close_hit() {
 void Engine::put(Hit& h, const Read& r, json value, bool content) {
   const std::string path = h.scope->prefix + r.path;
   if (value.is_null()) return;
+  ++values_put_;
   json& slot = h.inst->obj[json::json_pointer(path)];
   if (h.append && slot.is_string() && value.is_string()) {
     slot = slot.get<std::string>() + "\n" + value.get<std::string>();

@@ -89,6 +89,10 @@ void Engine::feed(const Row& row) {
       if (is_stray_label(joined)) {
         wrapped_.clear();  // a wrapped label of another part of the form: neither value nor label
         end_by_stray_label();
+        if (n_.layout == "pdftotext" && !replaying_) {
+          split_rows_.push_back(std::move(joined));  // stable address for replay_deferred
+          deferred_.push_back(&split_rows_.back());
+        }
         return;
       }
     }
