@@ -21,7 +21,8 @@ json Engine::choice_from_page(const Hit& h, const OptionList& options) const {
   // the option lists of every choice labelled on this page
   std::vector<const OptionList*> others;
   std::vector<std::string> values;
-  static const re2::RE2 kOpen(R"(^\[\s*([^\]\[]+?)\s*$)");
+  // `[ 1万人以上10万人未満`, also after another box's closer: `][ 基礎項目評価…` (002:1891)
+  static const re2::RE2 kOpen(R"(^\]*\s*\[\s*([^\]\[]+?)\s*$)");
   for (std::size_t i = begin; i <= end; ++i) {
     const Row& row = n_.rows[i];
     if (row.blank()) continue;

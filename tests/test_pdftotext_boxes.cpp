@@ -184,3 +184,15 @@ TEST_CASE("pdftotext: a box closed after two openers has an unknown state", "[pd
   CHECK(at(d, "/files/0/acquisition_methods/0/checked") == false);
   CHECK(at(d, "/files/0/acquisition_methods/3/checked").is_null());
 }
+
+TEST_CASE("pdftotext: a bracketed value after another box's closer", "[pdftotext]") {
+  // 002:1886-1891: `][ 基礎項目評価及び重点項目評価の実施が義務付けられる`
+  const json d = parse_page({"Ⅴ　評価実施手続", " １．基礎項目評価", " ①実施日 令和6年12月25日", "",
+                             " ②しきい値判断結果 ＜選択肢＞",
+                             "1） 基礎項目評価及び重点項目評価の実施が義務付けられる",
+                             "2） 基礎項目評価の実施が義務付けられる（任意に重点項目評価を実施）",
+                             "", "][ 基礎項目評価及び重点項目評価の実施が義務付けられる"});
+  CHECK(at(d, "/procedures/basic_assessment/threshold_result") ==
+        "基礎項目評価及び重点項目評価の実施が義務付けられる");
+  CHECK(at(d, "/threshold/result") == "基礎項目評価及び重点項目評価の実施が義務付けられる");
+}
