@@ -41,6 +41,10 @@ json Engine::choice_from_page(const Hit& h, const OptionList& options) const {
     }
     std::string open;
     if (re2::RE2::FullMatch(j, kOpen, &open)) values.push_back(open);
+    // the bracket's second half: `再委託しない ] 1） 再委託する 2） 再委託しない` (002:825)
+    static const re2::RE2 kClose(R"(^\s*([^\]\[]+?)\s*\].*$)");
+    std::string closed;
+    if (re2::RE2::FullMatch(j, kClose, &closed)) values.push_back(closed);
     // a value printed without its brackets, alone in its text box (002:167 `実施する`); an
     // option list's numbered rows are not values
     if (j.find(text::kChoiceOpen) == std::string::npos &&

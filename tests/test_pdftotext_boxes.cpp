@@ -196,3 +196,13 @@ TEST_CASE("pdftotext: a bracketed value after another box's closer", "[pdftotext
         "基礎項目評価及び重点項目評価の実施が義務付けられる");
   CHECK(at(d, "/threshold/result") == "基礎項目評価及び重点項目評価の実施が義務付けられる");
 }
+
+TEST_CASE("pdftotext: a value before its bracket's closer, its opener printed elsewhere",
+          "[pdftotext]") {
+  // 002:825-835: `再委託しない ] 1） 再委託する 2） 再委託しない` above ④再委託の有無
+  const json d =
+      parse_page({"Ⅱ　特定個人情報ファイルの概要", " １．特定個人情報ファイル名", "（１）Aファイル",
+                  " ４．特定個人情報ファイルの取扱いの委託", " 委託事項1", " ①委託内容 保守", "",
+                  "再委託しない ] 1） 再委託する 2） 再委託しない", "", " ④再委託の有無　※"});
+  CHECK(at(d, "/files/0/outsourcing/entrusts/0/subcontract") == "再委託しない");
+}
