@@ -192,6 +192,10 @@ class Engine {
   // pdftotext: labels of a file or group printed above the heading that opens it, on the same
   // page, are read once the heading has opened it.
   void replay_deferred(int line);
+  // A replayed text label takes the text box printed right after it when no text value took
+  // that box (002:59 法令上の根拠 above ４．個人番号の利用, its text below it): the rows up to a
+  // label, a bracket, an option list or a page break.
+  void claim_box_after(const Row& label);
   void open(const Scope* s, Instance* inst, const std::vector<Read>* reads, const Field* f,
             const std::string& value, const Row& row);
 
@@ -278,6 +282,7 @@ class Engine {
   std::size_t blank_rows_ = 0;                        // blank rows since the last row
   static constexpr std::size_t kPageBreakBlanks = 3;  // pdftotext separates pages by three
   std::size_t values_put_ = 0;                        // values written into the model
+  std::set<int> text_rows_;                           // input lines that a text value was read from
   std::vector<int> unread_text_lines_;  // pdftotext: text labels closed without a value
   std::vector<const Row*> held_;        // empty-label rows waiting for the next label
   std::vector<const Row*> deferred_;    // pdftotext: labels waiting for their file or group

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "hyoka/model.h"
+#include "hyoka/readers.h"
+#include "hyoka/text.h"
 
 namespace hyoka::engine {
 
@@ -178,6 +180,8 @@ void Engine::replay_deferred(int line) {
   for (const Row* r : fields) {
     if (auto m = classify(*r, false)) {
       apply(*m, *r);
+      if (open_ && is_text_only(*open_->reads) && text::trim(open_->region.first).empty())
+        claim_box_after(*r);
       const auto key =
           std::make_tuple(static_cast<const Instance*>(stack_.back().inst), m->scope, m->field);
       const std::size_t before = values_put_;
@@ -198,6 +202,28 @@ void Engine::replay_deferred(int line) {
   stack_ = outer;  // a sibling heading replayed may have replaced the scope that started this
   open_ = saved;
   replaying_ = false;
+}
+
+void Engine::claim_box_after(const Row& label) {
+  const auto& rows = n_.rows;
+  auto at = std::upper_bound(rows.begin(), rows.end(), label.line,
+                             [](int l, const Row& r) { return l < r.line; });
+  std::size_t blanks = 0;
+  for (; at != rows.end(); ++at) {
+    if (at->blank()) {
+      if (++blanks >= kPageBreakBlanks) break;
+      continue;
+    }
+    blanks = 0;
+    bool is_risk = false;
+    risk_number(text::label_key(at->joined(" ")), &is_risk);
+    if (text_rows_.count(at->line) > 0 || is_stray_label(*at) || shows_unread_label(*at) ||
+        is_risk || starts_with_bracket(*at) || is_option_list_row(*at) ||
+        is_bracket_fragment(text::trim(at->joined(" "))))
+      break;
+    open_->rows.push_back(&*at);
+    open_->last_line = at->line;
+  }
 }
 
 void Engine::open(const Scope* s, Instance* inst, const std::vector<Read>* reads, const Field* f,

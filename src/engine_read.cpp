@@ -24,7 +24,11 @@ void Engine::close_hit() {
   open_.reset();
   for (const Row* r : h.rows) h.region.rows.push_back(r->joined());
   last_rows_ = h.rows;
+  const std::size_t before = values_put_;
   for (const Read& r : *h.reads) read_into(h, r);
+  if (values_put_ > before && is_text_only(*h.reads)) {
+    for (const Row* r : h.rows) text_rows_.insert(r->line);
+  }
 }
 
 void Engine::put(Hit& h, const Read& r, json value, bool content) {

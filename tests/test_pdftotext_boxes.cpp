@@ -206,3 +206,29 @@ TEST_CASE("pdftotext: a value before its bracket's closer, its opener printed el
                   "再委託しない ] 1） 再委託する 2） 再委託しない", "", " ④再委託の有無　※"});
   CHECK(at(d, "/files/0/outsourcing/entrusts/0/subcontract") == "再委託しない");
 }
+
+TEST_CASE("pdftotext: a label printed above its section's heading takes the text box below it",
+          "[pdftotext]") {
+  // 002:59-80: 法令上の根拠 of Ⅰ 4 above ４．個人番号の利用, its text right below the label
+  const Lines page = {"Ⅰ　基本情報",
+                      " ２．特定個人情報ファイルを取り扱う事務において使用するシステム",
+                      " ①システムの名称 軽自動車税システム",
+                      "",
+                      " 法令上の根拠",
+                      "",
+                      "・番号利用法第９条第１項　別表の２４の項",
+                      "",
+                      "・別表省令第７４条",
+                      "",
+                      "[ 1万人以上10万人未満",
+                      "",
+                      " ４．個人番号の利用 ※"};
+  const json d = parse_page(page);
+  CHECK(at(d, "/number_use/legal_basis") ==
+        "・番号利用法第9条第1項 別表の24の項\n・別表省令第74条");
+  // a box already read as another text's value is not taken again
+  Lines taken = page;
+  taken.insert(taken.begin() + 5, " ②システムの機能");
+  const json t = parse_page(taken);
+  CHECK(at(t, "/number_use/legal_basis").is_null());
+}
