@@ -24,10 +24,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr auto kDump = [](const json& j) {
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
-};
-
 struct Item {
   std::size_t seq = 0;
   Document doc;
@@ -217,7 +213,7 @@ class Pipeline {
           record = error_record(doc.source, &doc.bytes, error_kind(e), e.what());
         }
       }
-      r.line = kDump(record);
+      r.line = json_line(record);
     }
     r.stats = stats_of(record);
     for (const RecordSink* sink : options_.sinks) r.prepared.push_back(sink->prepare(record));
