@@ -302,6 +302,7 @@ constexpr std::string_view kStampBody = R"(((?:令和|平成|昭和)(?:元|[0-9]
 std::optional<TemplateStamp> find_template_stamp(std::string_view line) {
   static const re2::RE2 kStamp(std::string(R"((?:\[|⟦))") + std::string(kStampBody) +
                                R"((?:\]|⟧))");
+  if (line.find("様式") == std::string_view::npos) return std::nullopt;  // NFKC keeps 様式
   std::string when;
   int number = 0;
   if (!re2::RE2::PartialMatch(text::key(line), kStamp, &when, &number)) return std::nullopt;
@@ -311,6 +312,7 @@ std::optional<TemplateStamp> find_template_stamp(std::string_view line) {
 bool is_template_stamp_line(std::string_view line) {
   static const re2::RE2 kStamp(std::string(R"(^(?:\[|⟦)?)") + std::string(kStampBody) +
                                R"((?:\]|⟧)?$)");
+  if (line.find("様式") == std::string_view::npos) return false;
   return re2::RE2::FullMatch(text::key(line), kStamp);
 }
 

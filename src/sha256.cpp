@@ -3,6 +3,11 @@
 #include <array>
 #include <cstdint>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define HYOKA_SHA_NI 1
+#endif
+
 namespace hyoka {
 
 namespace {
@@ -57,6 +62,59 @@ void block(std::array<std::uint32_t, 8>& h, const unsigned char* p) {
   h[7] += hh;
 }
 
+#ifdef HYOKA_SHA_NI
+// The same compression with the SHA extensions of x86 (Intel's reference formulation): about
+// ten times faster; used when the processor has them.
+__attribute__((target("sha,sse4.1"))) void blocks_sha_ni(std::array<std::uint32_t, 8>& h,
+                                                         const unsigned char* p, std::size_t n) {
+  const __m128i mask = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0])), 0xB1);
+  __m128i state1 =
+      _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[4])), 0x1B);
+  __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);  // ABEF
+  state1 = _mm_blend_epi16(state1, tmp, 0xF0);       // CDGH
+  for (; n > 0; --n, p += 64) {
+    const __m128i abef = state0;
+    const __m128i cdgh = state1;
+    __m128i w[4];
+    for (int i = 0; i < 16; ++i) {
+      __m128i& cur = w[i % 4];
+      if (i < 4) {
+        cur = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i)), mask);
+      } else {
+        // cur holds w[i-4]; w[(i+1)%4] = w[i-3], w[(i+2)%4] = w[i-2], w[(i+3)%4] = w[i-1]
+        __m128i m = _mm_sha256msg1_epu32(cur, w[(i + 1) % 4]);
+        m = _mm_add_epi32(m, _mm_alignr_epi8(w[(i + 3) % 4], w[(i + 2) % 4], 4));
+        cur = _mm_sha256msg2_epu32(m, w[(i + 3) % 4]);
+      }
+      __m128i msg =
+          _mm_add_epi32(cur, _mm_loadu_si128(reinterpret_cast<const __m128i*>(&kK[4 * i])));
+      state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
+      msg = _mm_shuffle_epi32(msg, 0x0E);
+      state0 = _mm_sha256rnds2_epu32(state0, state1, msg);
+    }
+    state0 = _mm_add_epi32(state0, abef);
+    state1 = _mm_add_epi32(state1, cdgh);
+  }
+  tmp = _mm_shuffle_epi32(state0, 0x1B);        // FEBA
+  state1 = _mm_shuffle_epi32(state1, 0xB1);     // DCHG
+  state0 = _mm_blend_epi16(tmp, state1, 0xF0);  // DCBA
+  state1 = _mm_alignr_epi8(state1, tmp, 8);     // HGFE
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[0]), state0);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[4]), state1);
+}
+#endif
+
+void blocks(std::array<std::uint32_t, 8>& h, const unsigned char* p, std::size_t n) {
+#ifdef HYOKA_SHA_NI
+  if (__builtin_cpu_supports("sha")) {
+    blocks_sha_ni(h, p, n);
+    return;
+  }
+#endif
+  for (; n > 0; --n, p += 64) block(h, p);
+}
+
 }  // namespace
 
 std::string sha256_hex(std::string_view data) {
@@ -65,7 +123,8 @@ std::string sha256_hex(std::string_view data) {
   const auto* p = reinterpret_cast<const unsigned char*>(data.data());
   const std::size_t n = data.size();
   std::size_t i = 0;
-  for (; i + 64 <= n; i += 64) block(h, p + i);
+  blocks(h, p, n / 64);
+  i = n / 64 * 64;
   std::array<unsigned char, 128> tail{};
   const std::size_t rem = n - i;
   for (std::size_t k = 0; k < rem; ++k) tail[k] = p[i + k];
@@ -73,8 +132,7 @@ std::string sha256_hex(std::string_view data) {
   const std::size_t len = rem + 1 + 8 <= 64 ? 64 : 128;
   const std::uint64_t bits = static_cast<std::uint64_t>(n) * 8;
   for (int k = 0; k < 8; ++k) tail[len - 1 - k] = static_cast<unsigned char>(bits >> (8 * k));
-  block(h, tail.data());
-  if (len == 128) block(h, tail.data() + 64);
+  blocks(h, tail.data(), len / 64);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(64);

@@ -91,7 +91,34 @@ std::string fold_width(std::string_view s) {
 
 namespace {
 
+// Code points that NFKC leaves as they are whatever surrounds them (generated with Python's
+// unicodedata, Unicode 14: assigned, combining class 0, NFKC(c) == c), besides ASCII and CJK
+// Unified Ideographs. A character that composes with a preceding one is a combining mark, so it
+// is never in the list: a text made only of these is its own NFKC form.
+constexpr std::pair<char32_t, char32_t> kNfkcInert[] = {
+    {0x200B, 0x2010}, {0x2012, 0x2016}, {0x2018, 0x2023}, {0x2027, 0x202E}, {0x2030, 0x2032},
+    {0x2035, 0x2035}, {0x2038, 0x203B}, {0x203D, 0x203D}, {0x203F, 0x2046}, {0x204A, 0x2056},
+    {0x2058, 0x205E}, {0x2060, 0x2064}, {0x2066, 0x206F}, {0x20A0, 0x20A7}, {0x20A9, 0x20C0},
+    {0x2190, 0x222B}, {0x222E, 0x222E}, {0x2231, 0x2328}, {0x232B, 0x2426}, {0x2440, 0x244A},
+    {0x24EB, 0x2A0B}, {0x2A0D, 0x2A73}, {0x2A77, 0x2ADB}, {0x2ADD, 0x2B73}, {0x2B76, 0x2B95},
+    {0x2B97, 0x2BFF}, {0x3001, 0x3029}, {0x3030, 0x3035}, {0x3037, 0x3037}, {0x303B, 0x303F},
+    {0x3041, 0x3096}, {0x309D, 0x309E}, {0x30A0, 0x30FE}};
+
+bool nfkc_inert(char32_t cp) {
+  if (cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FFF)) return true;
+  if ((cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A0 && cp <= 0x30FE)) return true;  // kana
+  for (const auto& [lo, hi] : kNfkcInert) {
+    if (cp < lo) return false;
+    if (cp <= hi) return true;
+  }
+  return false;
+}
+
 std::string nfkc(std::string_view s) {
+  bool inert = true;
+  for (std::size_t pos = 0; pos < s.size() && inert;) inert = nfkc_inert(next_cp(s, pos));
+  // (an invalid byte reads as U+FFFD, which is not inert: ICU decides its replacement)
+  if (inert) return std::string(s);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status)) return std::string(s);
@@ -115,22 +142,33 @@ std::string key(std::string_view s) {
   const std::string n = nfkc(s);
   std::string out;
   out.reserve(n.size());
+  std::size_t run = 0;  // start of the bytes kept as they are, up to pos
   std::size_t pos = 0;
+  auto replace = [&](std::size_t start, std::string_view with) {
+    out.append(n, run, start - run);
+    out += with;
+    run = pos;
+  };
   while (pos < n.size()) {
     const std::size_t start = pos;
+    const auto b = static_cast<unsigned char>(n[pos]);
+    if (b < 0x80) {
+      ++pos;
+      if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '*' || b == '#' || b == '\\') {
+        replace(start, {});
+      }
+      continue;
+    }
     const char32_t cp = next_cp(n, pos);
-    if (is_space_cp(cp)) continue;
-    if (cp == '*' || cp == '#' || cp == '\\') continue;
-    if (cp == 0x301C || cp == 0x223C || cp == 0xFF5E) {  // 〜 ∼ ～ → ~
-      out += '~';
-      continue;
+    if (is_space_cp(cp)) {
+      replace(start, {});
+    } else if (cp == 0x301C || cp == 0x223C || cp == 0xFF5E) {  // 〜 ∼ ～ → ~
+      replace(start, "~");
+    } else if (cp == 0x2010 || cp == 0x2011 || cp == 0x2212) {  // hyphens and minus → '-'
+      replace(start, "-");
     }
-    if (cp == 0x2010 || cp == 0x2011 || cp == 0x2212) {  // hyphens and minus → '-'
-      out += '-';
-      continue;
-    }
-    out.append(n, start, pos - start);
   }
+  out.append(n, run, pos - run);
   return out;
 }
 
@@ -238,20 +276,32 @@ std::string collapse_spaces(std::string_view s, bool newlines_too) {
   std::string out;
   out.reserve(s.size());
   bool pending = false;
+  std::size_t run = std::string_view::npos;  // start of the current run of non-blanks
   std::size_t pos = 0;
   while (pos < s.size()) {
     const std::size_t start = pos;
-    const char32_t cp = next_cp(s, pos);
-    const bool blank = cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == 0x3000 ||
-                       cp == 0xA0 || (newlines_too && cp == '\n');
+    const auto b = static_cast<unsigned char>(s[pos]);
+    bool blank = false;
+    if (b < 0x80) {
+      ++pos;
+      blank = b == ' ' || b == '\t' || b == '\r' || b == '\f' || (newlines_too && b == '\n');
+    } else {
+      const char32_t cp = next_cp(s, pos);
+      blank = cp == 0x3000 || cp == 0xA0;
+    }
     if (blank) {
+      if (run != std::string_view::npos) out.append(s.substr(run, start - run));
+      run = std::string_view::npos;
       pending = !out.empty();
       continue;
     }
-    if (pending) out += ' ';
-    pending = false;
-    out.append(s.substr(start, pos - start));
+    if (run == std::string_view::npos) {
+      if (pending) out += ' ';
+      pending = false;
+      run = start;
+    }
   }
+  if (run != std::string_view::npos) out.append(s.substr(run));
   return out;
 }
 
@@ -266,7 +316,45 @@ std::string tidy_lines(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// Code points a placeholder may hold: key() removes them or they are dashes.
+bool placeholder_cp(char32_t cp) {
+  switch (cp) {
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\r':
+    case '*':
+    case '#':
+    case '\\':
+    case '-':
+    case 0xA0:
+    case 0x200B:
+    case 0x2010:
+    case 0x2011:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0x2500:
+    case 0x3000:
+    case 0x30FC:
+    case 0xFEFF:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
 bool is_placeholder(std::string_view s) {
+  // a character NFKC keeps whatever surrounds it and key() keeps as it is decides at once
+  for (std::size_t pos = 0; pos < s.size();) {
+    const char32_t cp = next_cp(s, pos);
+    if (nfkc_inert(cp) && !placeholder_cp(cp)) return false;
+  }
   const std::string k = key(s);
   if (k.empty()) return true;
   std::size_t pos = 0;

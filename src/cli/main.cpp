@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "batch_command.h"
 #include "hyoka/decode.h"
 #include "hyoka/grammar.h"
 #include "hyoka/parse.h"
@@ -184,6 +185,7 @@ int main(int argc, char** argv) {
       ->check(check_encoding);
 
   CLI::App* schema = app.add_subcommand("schema", "出力 JSON の JSON Schema を表示します");
+  const auto batch = hyoka::cli::add_batch_commands(app);
 
   try {
     app.parse(argc, argv);
@@ -209,6 +211,7 @@ int main(int argc, char** argv) {
       return run_parse(parser, parse_files, out_path, pretty, spans, jsonl, encoding);
     }
     if (normalize->parsed()) return run_normalize(parser, normalize_file, out_path, encoding);
+    if (batch->parsed()) return batch->run(parser);
   } catch (const hyoka::GrammarError& e) {
     std::cerr << "hyoka: 内部エラー（文法ファイル）: " << e.what() << "\n";
     return kInternal;
