@@ -251,6 +251,10 @@ class Engine {
   Recognized finish();
   void collect_bound(Instance& inst, std::vector<Instance*>& out);
 
+  // pdftotext (engine_siblings.cpp): a Ⅲ block's empty text field takes the text another block
+  // holds for the same field when that text is printed once, read by nothing, in its pages.
+  void fill_from_sibling_blocks(const std::vector<Instance*>& blocks);
+
   const Normalized& n_;
   const Grammar& g_;
   std::unique_ptr<Instance> root_;

@@ -39,6 +39,19 @@ Lines with_file(const Lines& page) {
   return out;
 }
 
+// Ⅲ of file (1) where the use section's other-risks label is followed by another field's bracket
+// box (002:1154-1156).
+Lines use_page_after_bracket() {
+  return {"Ⅲ　リスク対策",
+          " １．特定個人情報ファイル名",
+          "（１）Aファイル",
+          " ３．特定個人情報の使用",
+          "",
+          " 特定個人情報の使用におけるその他のリスク及びそのリスクに対する措置",
+          "",
+          "[ 再委託していない"};
+}
+
 // The document of a page: parsed, and recognized as pdftotext.
 json parse_page(const Lines& page) {
   const json d = parse(page_document(page));
@@ -90,16 +103,9 @@ TEST_CASE("pdftotext: a choice value printed without brackets, alone in its box"
 
 TEST_CASE("pdftotext: a text label followed by a bracket box has lost its value", "[pdftotext]") {
   // 002:1154-1158: the text after `[ 再委託していない` is the 規定の内容 of the next risk block
-  const Lines page = {"Ⅲ　リスク対策",
-                      " １．特定個人情報ファイル名",
-                      "（１）Aファイル",
-                      " ３．特定個人情報の使用",
-                      "",
-                      " 特定個人情報の使用におけるその他のリスク及びそのリスクに対する措置",
-                      "",
-                      "[ 再委託していない",
-                      "",
-                      "情報システムの運用、保守等を外部委託する場合には、契約を締結している。"};
+  Lines page = use_page_after_bracket();
+  page.insert(page.end(),
+              {"", "情報システムの運用、保守等を外部委託する場合には、契約を締結している。"});
   const json d = parse_file_page(page);
   CHECK(at(d, "/files/0/risk_measures/use/other_risks").is_null());
   // the same text directly under its label is its value
@@ -231,4 +237,45 @@ TEST_CASE("pdftotext: a label printed above its section's heading takes the text
   taken.insert(taken.begin() + 5, " ②システムの機能");
   const json t = parse_page(taken);
   CHECK(at(t, "/number_use/legal_basis").is_null());
+}
+
+TEST_CASE("pdftotext: a Ⅲ block's text found through another file's block of the document",
+          "[pdftotext]") {
+  // 002:1158 / 1603: file (1)'s 規定の内容 text, scrambled away from its label, is printed word
+  // for word as file (2)'s, which is read in order
+  const auto document = [](const Lines& scrambled_text) {
+    Lines d = {"Ⅱ　特定個人情報ファイルの概要",
+               " １．特定個人情報ファイル名",
+               "（１）Aファイル",
+               "",
+               "",
+               "",
+               "Ⅱ　特定個人情報ファイルの概要",
+               " １．特定個人情報ファイル名",
+               "（２）Bファイル",
+               "",
+               "",
+               "",
+               ""};
+    const Lines lost = use_page_after_bracket();
+    d.insert(d.end(), lost.begin(), lost.end());
+    d.push_back("");
+    d.insert(d.end(), scrambled_text.begin(), scrambled_text.end());
+    d.insert(d.end(), {"", "", "", "Ⅲ　リスク対策", " １．特定個人情報ファイル名",
+                       "（２）Bファイル", " ３．特定個人情報の使用",
+                       " 特定個人情報の使用におけるその他のリスク及びそのリスクに対する措置",
+                       "印刷物は長時間プリンタに放置しない。", "不要になった書類は裁断する。"});
+    return parse_page(d);
+  };
+  const json once =
+      document({"印刷物は長時間プリンタに放置しない。", "", "不要になった書類は裁断する。"});
+  CHECK(at(once, "/files/1/risk_measures/use/other_risks") ==
+        "印刷物は長時間プリンタに放置しない。\n不要になった書類は裁断する。");
+  CHECK(at(once, "/files/0/risk_measures/use/other_risks") ==
+        "印刷物は長時間プリンタに放置しない。\n不要になった書類は裁断する。");
+  // printed twice in the block's pages: no telling which box is the field's
+  const json twice =
+      document({"印刷物は長時間プリンタに放置しない。", "不要になった書類は裁断する。", "",
+                "印刷物は長時間プリンタに放置しない。", "不要になった書類は裁断する。"});
+  CHECK(at(twice, "/files/0/risk_measures/use/other_risks").is_null());
 }

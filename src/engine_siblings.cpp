@@ -1,0 +1,90 @@
+// pdftotext: a Ⅲ block's text value found through another file's block of the same document.
+// Documents with several files often print the same measures for each; where a block's page was
+// scrambled past placing a text under its label, the very text another block holds for that
+// field, printed once inside this block's pages and read by no other field, is this block's.
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine.h"
+#include "hyoka/readers.h"
+#include "hyoka/text.h"
+
+namespace hyoka::engine {
+
+namespace {
+
+// A text of at least ten characters: short values (choices, names) are too common to match.
+constexpr std::size_t kMinTextKey = 30;
+
+}  // namespace
+
+void Engine::fill_from_sibling_blocks(const std::vector<Instance*>& blocks) {
+  if (n_.layout != "pdftotext" || blocks.size() < 2) return;
+  const auto& rows = n_.rows;
+  // the boxes of the text: runs of non-blank rows
+  std::vector<std::pair<std::size_t, std::size_t>> boxes;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i].blank()) continue;
+    std::size_t j = i;
+    while (j + 1 < rows.size() && !rows[j + 1].blank()) ++j;
+    boxes.emplace_back(i, j);
+    i = j;
+  }
+  std::vector<Instance*> ordered(blocks.begin(), blocks.end());
+  std::sort(ordered.begin(), ordered.end(),
+            [](const Instance* a, const Instance* b) { return a->line < b->line; });
+  for (std::size_t a = 0; a < ordered.size(); ++a) {
+    Instance& block = *ordered[a];
+    const int from = block.line;
+    const int to = a + 1 < ordered.size() ? ordered[a + 1]->line : rows.back().line + 1;
+    // a box may serve when it lies in the block's pages and no text value or label took it
+    auto free_box = [&](std::size_t b) {
+      const auto [first, last] = boxes[b];
+      if (rows[first].line < from || rows[last].line >= to) return false;
+      for (std::size_t r = first; r <= last; ++r) {
+        if (text_rows_.count(rows[r].line) > 0 || is_stray_label(rows[r])) return false;
+      }
+      return true;
+    };
+    for (const Instance* other : ordered) {
+      if (other == &block) continue;
+      const json leaves = other->obj.flatten();
+      for (const auto& [pointer, value] : leaves.items()) {
+        if (!value.is_string()) continue;
+        const json::json_pointer p(pointer);
+        if (!block.obj.contains(p) || !block.obj[p].is_null()) continue;
+        const std::string target = text::key(value.get<std::string>());
+        if (target.size() < kMinTextKey) continue;
+        // consecutive free boxes whose text is exactly the target, once in the block's pages
+        std::vector<std::pair<std::size_t, std::size_t>> found;
+        for (std::size_t b = 0; b < boxes.size(); ++b) {
+          std::string got;
+          for (std::size_t e = b; e < boxes.size() && free_box(e); ++e) {
+            for (std::size_t r = boxes[e].first; r <= boxes[e].second; ++r)
+              got += text::key(rows[r].joined(" "));
+            if (target.compare(0, got.size(), got) != 0) break;
+            if (got.size() == target.size()) {
+              found.emplace_back(b, e);
+              break;
+            }
+          }
+        }
+        if (found.size() != 1) continue;
+        const auto [b, e] = found.front();
+        Region region;
+        for (std::size_t r = boxes[b].first; r <= boxes[e].second; ++r) {
+          if (!rows[r].blank()) region.rows.push_back(rows[r].joined());
+          text_rows_.insert(rows[r].line);
+        }
+        block.obj[p] = read_text(region);
+        block.spans.push_back({pointer, rows[boxes[b].first].line, rows[boxes[e].second].line});
+        ++values_recovered_;
+      }
+    }
+  }
+}
+
+}  // namespace hyoka::engine
