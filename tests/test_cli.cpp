@@ -329,19 +329,19 @@ TEST_CASE("cli: an empty file is not an assessment (4)", "[cli]") {
   CHECK(is_blank(r.out));
 }
 
-TEST_CASE("cli: failing to write the output is an internal error (1)", "[cli]") {
+TEST_CASE("cli: failing to write the output is an internal error (70)", "[cli]") {
   TempDir tmp;
   const auto seed = seed_paths().front();
   SECTION("stdout closed") {
     const RunResult r = run_hyoka(tmp, {"parse", seed}, ">&-");
     INFO("stderr: " << r.err);
-    CHECK(r.code == 1);
+    CHECK(r.code == 70);
   }
   if (fs::exists("/dev/full")) {
     SECTION("stdout is /dev/full") {
       const RunResult r = run_hyoka(tmp, {"parse", seed}, ">/dev/full");
       INFO("stderr: " << r.err);
-      CHECK(r.code == 1);
+      CHECK(r.code == 70);
     }
   }
 }
