@@ -66,7 +66,8 @@ std::string family_title(const std::string& family) {
 std::string render_patch(const Patch& patch, const std::string& indent) {
   std::string out;
   for (const auto& [pointer, value] : patch)
-    out += indent + pointer + " = " + value.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+    out += indent + pointer + " = " + value.dump(-1, ' ', false, json::error_handler_t::replace) +
+           "\n";
   return out;
 }
 
@@ -74,9 +75,9 @@ std::string render_patch(const Patch& patch, const std::string& indent) {
 
 std::string describe(const Rule& rule) {
   std::string out = rule.code + "  " + rule.summary + "\n";
-  out += "  分類: " + rule.family + "（" + family_title(rule.family) + "）  既定の重大度: " +
-         rule.severity + (rule.check == nullptr ? "  （読み取り時に parse が出す診断）" : "") +
-         "\n\n";
+  out += "  分類: " + rule.family + "（" + family_title(rule.family) +
+         "）  既定の重大度: " + rule.severity +
+         (rule.check == nullptr ? "  （読み取り時に parse が出す診断）" : "") + "\n\n";
   out += rule.explanation;
   if (!out.empty() && out.back() != '\n') out += "\n";
   if (!rule.bad.empty()) {

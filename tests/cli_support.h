@@ -92,7 +92,7 @@ struct RunResult {
 // Runs `hyoka ARGS...` through the shell. `redirects` is appended verbatim to the command line
 // (e.g. "< file" or "> /dev/full"); stderr always goes to a file in `scratch`.
 inline RunResult run_hyoka(const TempDir& scratch, const std::vector<std::string>& args,
-                    const std::string& redirects = "") {
+                           const std::string& redirects = "") {
   static std::atomic<unsigned> counter{0};
   const fs::path err_path = scratch / ("stderr_" + std::to_string(counter++) + ".txt");
   std::string cmd = shell_quote(HYOKA_BINARY);

@@ -18,9 +18,10 @@ using namespace hyoka_test;
 using nlohmann::json;
 
 std::string seed(const char* name) {
-  return (fs::path(HYOKA_SOURCE_DIR) / "fixtures" / "seeds" / (std::string(name) + ".txt")).string();
+  return (fs::path(HYOKA_SOURCE_DIR) / "fixtures" / "seeds" / (std::string(name) + ".txt"))
+      .string();
 }
-const std::string kClean = seed("basic_plain");           // no finding at all
+const std::string kClean = seed("basic_plain");              // no finding at all
 const std::string kWarnings = seed("003_6edb3ad0aa6a4351");  // warnings, no error
 const std::string kErrors = seed("002_a7915fa7576da2d4");    // CNT001 error
 const std::string kDraft = seed("004_93c291e82691a3a8");     // 公表日 blank
@@ -64,7 +65,8 @@ TEST_CASE("check: exit codes follow --fail-on", "[cli][check]") {
   CHECK(check(tmp, {(tmp / "prose.txt").string()}).code == 4);
 }
 
-TEST_CASE("check: text output is one compiler-style line per finding, uncoloured off a terminal", "[cli][check]") {
+TEST_CASE("check: text output is one compiler-style line per finding, uncoloured off a terminal",
+          "[cli][check]") {
   TempDir tmp;
   const RunResult r = check(tmp, {kDraft});
   REQUIRE(r.code == 1);
@@ -114,21 +116,26 @@ TEST_CASE("check: github output is one workflow command per finding", "[cli][che
   TempDir tmp;
   const RunResult r = check(tmp, {"--format", "github", kDraft});
   REQUIRE(r.code == 1);
-  const std::regex shape(R"(^::(error|warning|notice) file=[^,]+(,line=[0-9]+)?,title=hyoka [A-Z]{3}[0-9]{3}::[A-Z]{3}[0-9]{3} .+$)");
+  const std::regex shape(
+      R"(^::(error|warning|notice) file=[^,]+(,line=[0-9]+)?,title=hyoka [A-Z]{3}[0-9]{3}::[A-Z]{3}[0-9]{3} .+$)");
   for (const auto& l : lines_of(r.out)) {
     INFO(l);
     CHECK(std::regex_match(l, shape));
   }
-  CHECK(r.out.find("::error file=" + kDraft + ",line=538,title=hyoka CHG001::") != std::string::npos);
+  CHECK(r.out.find("::error file=" + kDraft + ",line=538,title=hyoka CHG001::") !=
+        std::string::npos);
 }
 
-TEST_CASE("check: junit output has one test case per input and fails those with findings", "[cli][check]") {
+TEST_CASE("check: junit output has one test case per input and fails those with findings",
+          "[cli][check]") {
   TempDir tmp;
   const RunResult r = check(tmp, {"--format", "junit", kDraft, kClean});
   REQUIRE(r.code == 1);
   CHECK(r.out.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", 0) == 0);
-  CHECK(r.out.find("<testsuites name=\"hyoka check\" tests=\"2\" failures=\"1\"") != std::string::npos);
-  CHECK(r.out.find("<testcase classname=\"hyoka.check\" name=\"" + kClean + "\">") != std::string::npos);
+  CHECK(r.out.find("<testsuites name=\"hyoka check\" tests=\"2\" failures=\"1\"") !=
+        std::string::npos);
+  CHECK(r.out.find("<testcase classname=\"hyoka.check\" name=\"" + kClean + "\">") !=
+        std::string::npos);
   CHECK(r.out.find("<failure message=\"") != std::string::npos);
   // with --fail-on never nothing fails
   const RunResult n = check(tmp, {"--format", "junit", "--fail-on", "never", kDraft});
@@ -173,9 +180,10 @@ TEST_CASE("check: --select and --ignore take codes, prefixes and families", "[cl
         std::set<std::string>{"REQ004", "REQ007", "REQ008"});
   CHECK(rules_in(check(tmp, {"--format", "json", "--select", "changes,dates", kDraft})) ==
         std::set<std::string>{"CHG001", "DAT006"});
-  CHECK(rules_in(check(tmp, {"--format", "json", "--select", "CHG001", "--select", "REC008", kDraft})) ==
-        std::set<std::string>{"CHG001", "REC008"});
-  const auto ignored = rules_in(check(tmp, {"--format", "json", "--ignore", "required", "--ignore", "QUA001", kDraft}));
+  CHECK(rules_in(check(tmp, {"--format", "json", "--select", "CHG001", "--select", "REC008",
+                             kDraft})) == std::set<std::string>{"CHG001", "REC008"});
+  const auto ignored = rules_in(
+      check(tmp, {"--format", "json", "--ignore", "required", "--ignore", "QUA001", kDraft}));
   CHECK(ignored.count("REQ004") == 0);
   CHECK(ignored.count("QUA001") == 0);
   CHECK(ignored.count("CHG001") == 1);
@@ -196,13 +204,16 @@ TEST_CASE("check: --draft relaxes what a draft may leave empty", "[cli][check]")
   CHECK(r.out.find("CHG001") != std::string::npos);
 }
 
-TEST_CASE("check: settings come from .hyoka.json in the current directory or a parent", "[cli][check]") {
+TEST_CASE("check: settings come from .hyoka.json in the current directory or a parent",
+          "[cli][check]") {
   TempDir tmp;
   fs::create_directories(tmp / "drafts/sub");
-  write_file(tmp / "drafts/.hyoka.json",
-             R"({"fail_on": "never", "ignore": ["QUA"], "format": "json", "severity": {"CNT001": "warning"}})");
+  write_file(
+      tmp / "drafts/.hyoka.json",
+      R"({"fail_on": "never", "ignore": ["QUA"], "format": "json", "severity": {"CNT001": "warning"}})");
   const std::string cmd = "cd " + shell_quote((tmp / "drafts/sub").string()) + " && " +
-                          shell_quote(HYOKA_BINARY) + " check " + shell_quote(kErrors) + " 2>/dev/null";
+                          shell_quote(HYOKA_BINARY) + " check " + shell_quote(kErrors) +
+                          " 2>/dev/null";
   FILE* pipe = ::popen(cmd.c_str(), "r");
   REQUIRE(pipe != nullptr);
   std::string out;
@@ -222,8 +233,8 @@ TEST_CASE("check: settings come from .hyoka.json in the current directory or a p
   }
   CHECK(saw);
   // the command line wins over the file
-  const RunResult r = run_hyoka(tmp, {"check", "--config", (tmp / "drafts/.hyoka.json").string(), "--fail-on",
-                                      "warning", "--format", "text", kErrors});
+  const RunResult r = run_hyoka(tmp, {"check", "--config", (tmp / "drafts/.hyoka.json").string(),
+                                      "--fail-on", "warning", "--format", "text", kErrors});
   CHECK(r.code == 1);
   // a broken or unknown setting is a usage error naming the file
   write_file(tmp / "bad.json", R"({"fail_on": "error", "colour": true})");
@@ -242,7 +253,8 @@ TEST_CASE("check: a v1 JSON document is validated as it is", "[cli][check]") {
   const RunResult from_text = check(tmp, {"--format", "json", kDraft});
   const RunResult from_json = check(tmp, {"--format", "json", (tmp / "doc.json").string()});
   CHECK(from_json.code == 1);
-  CHECK(json::parse(from_json.out)["files"][0]["diagnostics"] == json::parse(from_text.out)["files"][0]["diagnostics"]);
+  CHECK(json::parse(from_json.out)["files"][0]["diagnostics"] ==
+        json::parse(from_text.out)["files"][0]["diagnostics"]);
   // a value edited by hand into something the form does not offer
   json doc = json::parse(parsed.out);
   doc["files"][0]["kind"] = "紙ファイル";
@@ -251,7 +263,8 @@ TEST_CASE("check: a v1 JSON document is validated as it is", "[cli][check]") {
   CHECK(edited.out.find("error[OPT001]") != std::string::npos);
 }
 
-TEST_CASE("parse: the document carries the validator's diagnostics unless --no-validate", "[cli][check]") {
+TEST_CASE("parse: the document carries the validator's diagnostics unless --no-validate",
+          "[cli][check]") {
   TempDir tmp;
   auto rules_of = [](const RunResult& r) {
     std::set<std::string> out;

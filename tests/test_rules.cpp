@@ -2,6 +2,8 @@
 // `bad` patch makes it fire, its `good` patch silences it again.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <string>
 
@@ -22,7 +24,8 @@ std::multiset<std::string> codes(const json& diagnostics) {
 
 }  // namespace
 
-TEST_CASE("rules: the registry has at least 30 validator rules with unique stable codes", "[rules]") {
+TEST_CASE("rules: the registry has at least 30 validator rules with unique stable codes",
+          "[rules]") {
   std::set<std::string> seen;
   int validators = 0;
   std::set<std::string> families;
@@ -106,10 +109,14 @@ TEST_CASE("rules: describe() shows the explanation and the examples", "[rules]")
   CHECK(v::describe_markdown(*r).rfind("### CNT001", 0) == 0);
 }
 
-TEST_CASE("rules: apply() keeps the parser's diagnostics and does not duplicate its own", "[rules]") {
+TEST_CASE("rules: apply() keeps the parser's diagnostics and does not duplicate its own",
+          "[rules]") {
   json doc = v::patched(v::example_document(), v::find_rule("CHO001")->bad);
-  doc["diagnostics"].push_back({{"rule", "REC008"}, {"severity", "warning"}, {"message", "x"},
-                                {"paths", json::array({"/systems"})}, {"line", 3}});
+  doc["diagnostics"].push_back({{"rule", "REC008"},
+                                {"severity", "warning"},
+                                {"message", "x"},
+                                {"paths", json::array({"/systems"})},
+                                {"line", 3}});
   v::apply(doc, nullptr, {});
   v::apply(doc, nullptr, {});
   const auto c = codes(doc["diagnostics"]);
@@ -133,4 +140,17 @@ TEST_CASE("rules: a diagnostic's line is the first line of its first path with a
   CHECK(d2[0]["line"] == 7);
   // no span at all: null
   CHECK(v::run(doc, nullptr, {})[0]["line"].is_null());
+}
+
+TEST_CASE("rules: docs/diagnostics.md lists every code with the registry's severity", "[rules]") {
+  std::ifstream f(std::string(HYOKA_SOURCE_DIR) + "/docs/diagnostics.md", std::ios::binary);
+  REQUIRE(f);
+  const std::string doc((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  for (const auto& r : v::rules()) {
+    INFO(r.code);
+    const std::string row = "| `" + r.code + "` | " + r.severity + " | ";
+    CHECK(doc.find(row) != std::string::npos);
+    // validator rows carry the registry's summary itself (reading rows have their own wording)
+    if (r.check != nullptr) CHECK(doc.find(row + r.summary + " |") != std::string::npos);
+  }
 }

@@ -15,7 +15,8 @@ namespace {
 using nlohmann::json;
 namespace v = hyoka::validate;
 
-std::multiset<std::string> fired(const json& doc, const v::Options& o = {}, const json& spans = nullptr) {
+std::multiset<std::string> fired(const json& doc, const v::Options& o = {},
+                                 const json& spans = nullptr) {
   std::multiset<std::string> out;
   for (const auto& d : v::run(doc, spans, o)) out.insert(d["rule"].get<std::string>());
   return out;
@@ -24,13 +25,18 @@ std::multiset<std::string> fired(const json& doc, const v::Options& o = {}, cons
 json with(const v::Patch& p) { return v::patched(v::example_document(), p); }
 
 json change(const char* date, const char* item, const char* after, const char* timing = "事後") {
-  return {{"date", date ? json(date) : json(nullptr)}, {"item", item}, {"before", "x"}, {"after", after},
-          {"timing", timing ? json(timing) : json(nullptr)}, {"reason", nullptr}};
+  return {{"date", date ? json(date) : json(nullptr)},
+          {"item", item},
+          {"before", "x"},
+          {"after", after},
+          {"timing", timing ? json(timing) : json(nullptr)},
+          {"reason", nullptr}};
 }
 
 }  // namespace
 
-TEST_CASE("counts: a list in an attachment or a gap in the numbers is not a count mismatch", "[rules]") {
+TEST_CASE("counts: a list in an attachment or a gap in the numbers is not a count mismatch",
+          "[rules]") {
   SECTION("more listed than declared always counts") {
     json doc = with({{"/files/0/provision/provided_count", 1}});
     doc["files"][0]["provision"]["recipients"].push_back({{"number", 2}, {"name", "B市長"}});
@@ -42,16 +48,20 @@ TEST_CASE("counts: a list in an attachment or a gap in the numbers is not a coun
     CHECK(fired(doc).count("CNT002") == 0);
   }
   SECTION("提供先2 without 提供先1 (lost page)") {
-    const json doc = with({{"/files/0/provision/provided_count", 2}, {"/files/0/provision/recipients/0/number", 2}});
+    const json doc = with(
+        {{"/files/0/provision/provided_count", 2}, {"/files/0/provision/recipients/0/number", 2}});
     CHECK(fired(doc).count("CNT002") == 0);
   }
   SECTION("a count but nothing listed, in pdftotext") {
-    const json doc = with({{"/source/layout", "pdftotext"}, {"/files/0/outsourcing/entrusts", json::array()}});
+    const json doc =
+        with({{"/source/layout", "pdftotext"}, {"/files/0/outsourcing/entrusts", json::array()}});
     CHECK(fired(doc).count("CNT001") == 0);
     CHECK(fired(with({{"/files/0/outsourcing/entrusts", json::array()}})).count("CNT001") == 1);
   }
   SECTION("a blank count is not reported from pdftotext") {
-    CHECK(fired(with({{"/source/layout", "pdftotext"}, {"/files/0/outsourcing/declared_count", nullptr}})).count("CNT005") == 0);
+    CHECK(fired(with({{"/source/layout", "pdftotext"},
+                      {"/files/0/outsourcing/declared_count", nullptr}}))
+              .count("CNT005") == 0);
     CHECK(fired(with({{"/files/0/outsourcing/declared_count", nullptr}})).count("CNT005") == 1);
   }
   SECTION("basic form files come from Ⅰ 2: no Ⅰ/Ⅱ count") {
@@ -61,29 +71,38 @@ TEST_CASE("counts: a list in an attachment or a gap in the numbers is not a coun
 
 TEST_CASE("choices: unknown check states never contradict", "[rules]") {
   // only QUA001 (the unknown state itself) is reported
-  CHECK(fired(with({{"/files/0/provision/status/2/checked", nullptr}})) == std::multiset<std::string>{"QUA001"});
-  // 行っていない unknown, 提供先 listed: no CHO004 / CHO005 on a guess
-  CHECK(fired(with({{"/files/0/provision/status/0/checked", nullptr}, {"/files/0/provision/status/2/checked", nullptr}})) ==
+  CHECK(fired(with({{"/files/0/provision/status/2/checked", nullptr}})) ==
         std::multiset<std::string>{"QUA001"});
-  CHECK(fired(with({{"/files/0/risk_measures/outsourcing/opt_outs/0/checked", nullptr}})).count("CHO006") == 0);
+  // 行っていない unknown, 提供先 listed: no CHO004 / CHO005 on a guess
+  CHECK(fired(with({{"/files/0/provision/status/0/checked", nullptr},
+                    {"/files/0/provision/status/2/checked", nullptr}})) ==
+        std::multiset<std::string>{"QUA001"});
+  CHECK(fired(with({{"/files/0/risk_measures/outsourcing/opt_outs/0/checked", nullptr}}))
+            .count("CHO006") == 0);
   // II 委託しない with III box explicitly empty
   const json doc = with({{"/files/0/outsourcing/status", "委託しない"},
                          {"/files/0/outsourcing/declared_count", nullptr},
                          {"/files/0/outsourcing/entrusts", json::array()}});
   CHECK(fired(doc).count("CHO006") == 1);
-  CHECK(fired(v::patched(doc, {{"/files/0/risk_measures/outsourcing/opt_outs/0/checked", true}})).count("CHO006") == 0);
+  CHECK(fired(v::patched(doc, {{"/files/0/risk_measures/outsourcing/opt_outs/0/checked", true}}))
+            .count("CHO006") == 0);
 }
 
 TEST_CASE("choices: 「なし」 and placeholders are not details", "[rules]") {
-  CHECK(fired(with({{"/files/0/outsourcing/entrusts/0/subcontract_items", "なし"}})).count("CHO002") == 0);
-  CHECK(fired(with({{"/files/0/outsourcing/entrusts/0/subcontract_items", "－"}})).count("CHO002") == 0);
-  CHECK(fired(with({{"/files/0/outsourcing/entrusts/0/subcontract_items", "保守の一部"}})).count("CHO002") == 1);
+  CHECK(fired(with({{"/files/0/outsourcing/entrusts/0/subcontract_items", "なし"}}))
+            .count("CHO002") == 0);
+  CHECK(
+      fired(with({{"/files/0/outsourcing/entrusts/0/subcontract_items", "－"}})).count("CHO002") ==
+      0);
+  CHECK(fired(with({{"/files/0/outsourcing/entrusts/0/subcontract_items", "保守の一部"}}))
+            .count("CHO002") == 1);
 }
 
 TEST_CASE("choices: 重大事故 details, ratings and measures", "[rules]") {
   const std::string storage = "/files/0/risk_measures/storage/risks/0";
   SECTION("発生あり with only その内容") {
-    const json doc = with({{storage + "/controls/1/value", "発生あり"}, {storage + "/controls/2/text", "紛失"}});
+    const json doc =
+        with({{storage + "/controls/1/value", "発生あり"}, {storage + "/controls/2/text", "紛失"}});
     const auto d = v::run(doc, nullptr, {});
     REQUIRE(d.size() == 1);
     CHECK(d[0]["rule"] == "CHO010");
@@ -110,7 +129,8 @@ TEST_CASE("choices: 重大事故 details, ratings and measures", "[rules]") {
                            {"/files/0/risk_measures/network/opt_outs/1/checked", true},
                            {"/files/0/provision/recipients/0/methods/0/checked", false}});
     CHECK(fired(doc).count("CHO013") == 1);  // システム1 connects to 情報提供ネットワークシステム
-    CHECK(fired(v::patched(doc, {{"/systems/0/connections/0/checked", false}})).count("CHO013") == 0);
+    CHECK(fired(v::patched(doc, {{"/systems/0/connections/0/checked", false}})).count("CHO013") ==
+          0);
   }
 }
 
@@ -122,10 +142,12 @@ TEST_CASE("names: spacing and 中黒 do not make names differ", "[rules]") {
 
 TEST_CASE("options: each form has its own options", "[rules]") {
   // 30万人以上 exists in 様式4 only
-  CHECK(fired(with({{"/form/kind", "full"}, {"/affair/target_population", "30万人以上"},
+  CHECK(fired(with({{"/form/kind", "full"},
+                    {"/affair/target_population", "30万人以上"},
                     {"/threshold/target_population", "30万人以上"},
                     {"/threshold/result", "基礎項目評価及び全項目評価の実施が義務付けられる"},
-                    {"/procedures/basic_assessment/threshold_result", "基礎項目評価及び全項目評価の実施が義務付けられる"}}))
+                    {"/procedures/basic_assessment/threshold_result",
+                     "基礎項目評価及び全項目評価の実施が義務付けられる"}}))
             .count("OPT001") == 0);
   // a control's value against the options of its row
   const std::string ctl = "/files/0/risk_measures/use/risks/1/controls/0/value";
@@ -134,13 +156,21 @@ TEST_CASE("options: each form has its own options", "[rules]") {
 
 TEST_CASE("ranges: the threshold table of FORMS.md", "[rules]") {
   auto result_for = [](const char* population, const char* result, const char* form = "focused") {
-    return with({{"/form/kind", form}, {"/affair/target_population", population},
-                 {"/threshold/target_population", population}, {"/threshold/result", result},
+    return with({{"/form/kind", form},
+                 {"/affair/target_population", population},
+                 {"/threshold/target_population", population},
+                 {"/threshold/result", result},
                  {"/procedures/basic_assessment/threshold_result", result}});
   };
-  CHECK(fired(result_for("1万人以上10万人未満", "基礎項目評価及び重点項目評価の実施が義務付けられる")).count("RNG002") == 0);
-  CHECK(fired(result_for("1万人以上10万人未満", "基礎項目評価の実施が義務付けられる（任意に重点項目評価を実施）")).count("RNG002") == 0);
-  CHECK(fired(result_for("1,000人以上1万人未満", "基礎項目評価及び重点項目評価の実施が義務付けられる")).count("RNG002") == 1);
+  CHECK(
+      fired(result_for("1万人以上10万人未満", "基礎項目評価及び重点項目評価の実施が義務付けられる"))
+          .count("RNG002") == 0);
+  CHECK(fired(result_for("1万人以上10万人未満",
+                         "基礎項目評価の実施が義務付けられる（任意に重点項目評価を実施）"))
+            .count("RNG002") == 0);
+  CHECK(fired(result_for("1,000人以上1万人未満",
+                         "基礎項目評価及び重点項目評価の実施が義務付けられる"))
+            .count("RNG002") == 1);
   // 様式2 decides with 取扱者数 and 重大事故 too
   json basic = result_for("1万人以上10万人未満", "基礎項目評価の実施が義務付けられる", "basic");
   basic["threshold"]["handler_count"] = "500人未満";
@@ -159,17 +189,22 @@ TEST_CASE("ranges: the threshold table of FORMS.md", "[rules]") {
   json doc = with({{"/files/0/item_count", "10項目未満"}});
   CHECK(fired(doc).count("RNG001") == 1);
   doc["files"][0]["record_items"] = json::array({{{"group", "A"}, {"items", {"氏名", "住所"}}},
-                                                {{"group", "B"}, {"items", {"氏名", "住所"}}}});
+                                                 {{"group", "B"}, {"items", {"氏名", "住所"}}}});
   CHECK(fired(doc).count("RNG001") == 0);
 }
 
 TEST_CASE("dates: order, publication and plausibility", "[rules]") {
-  CHECK(fired(with({{"/header/published_on", "2024-05"}, {"/procedures/basic_assessment/date", "2024-05-20"}})).count("DAT001") == 0);
+  CHECK(fired(with({{"/header/published_on", "2024-05"},
+                    {"/procedures/basic_assessment/date", "2024-05-20"}}))
+            .count("DAT001") == 0);
   CHECK(fired(with({{"/files/0/retention_start", "2014-04"}})).count("DAT004") == 1);
-  CHECK(fired(with({{"/procedures/public_comment/period", "2024-07-01/2024-07-31"}})).count("DAT005") == 1);
-  CHECK(fired(with({{"/procedures/public_comment/period", "2024-04-01/2024-04-30"}})).count("DAT005") == 0);
+  CHECK(fired(with({{"/procedures/public_comment/period", "2024-07-01/2024-07-31"}}))
+            .count("DAT005") == 1);
+  CHECK(fired(with({{"/procedures/public_comment/period", "2024-04-01/2024-04-30"}}))
+            .count("DAT005") == 0);
   SECTION("a draft may leave the pending row's date empty") {
-    const json doc = with({{"/changes/-", change(nullptr, "評価書の内容全部", "本評価書のとおり")}});
+    const json doc =
+        with({{"/changes/-", change(nullptr, "評価書の内容全部", "本評価書のとおり")}});
     CHECK(fired(doc).count("DAT006") == 1);
     v::Options draft;
     draft.draft = true;
@@ -181,7 +216,8 @@ TEST_CASE("changes: the latest row per field is compared with the body", "[rules
   const char* dept = "Ⅰ 基本情報 6. 評価実施機関における担当部署 ①部署";
   SECTION("an older row disagreeing is history, not a contradiction") {
     json doc = v::example_document();
-    doc["changes"] = json::array({change("2018-04-01", dept, "市民部戸籍課"), change("2020-04-01", dept, "市民生活部市民課")});
+    doc["changes"] = json::array({change("2018-04-01", dept, "市民部戸籍課"),
+                                  change("2020-04-01", dept, "市民生活部市民課")});
     CHECK(fired(doc).count("CHG002") == 0);
     // the latest by 変更日, not by position: still 市民生活部市民課 (and DAT003 notes the order)
     std::swap(doc["changes"][0], doc["changes"][1]);
@@ -192,25 +228,29 @@ TEST_CASE("changes: the latest row per field is compared with the body", "[rules
   }
   SECTION("counts and dates") {
     json doc = v::example_document();
-    doc["changes"].push_back(change("2021-04-01", "Ⅱ 4. 特定個人情報ファイルの取扱いの委託 委託の有無", "2件"));
+    doc["changes"].push_back(
+        change("2021-04-01", "Ⅱ 4. 特定個人情報ファイルの取扱いの委託 委託の有無", "2件"));
     CHECK(fired(doc).count("CHG001") == 1);
     doc["changes"][1]["after"] = "1件";
     CHECK(fired(doc).count("CHG001") == 0);
-    doc["changes"].push_back(change("2022-04-01", "Ⅴ 評価実施手続 1. 基礎項目評価 ①実施日", "令和6年5月1日"));
+    doc["changes"].push_back(
+        change("2022-04-01", "Ⅴ 評価実施手続 1. 基礎項目評価 ①実施日", "令和6年5月1日"));
     CHECK(fired(doc).count("CHG001") == 0);
     doc["changes"][2]["after"] = "令和5年5月1日";
     CHECK(fired(doc).count("CHG001") == 1);
   }
   SECTION("a dated full revision supersedes earlier rows") {
     json doc = v::example_document();
-    doc["changes"].push_back(change("2021-04-01", "Ⅰ 5. 情報提供ネットワークシステムによる情報連携 ①実施の有無", "実施しない"));
+    doc["changes"].push_back(change(
+        "2021-04-01", "Ⅰ 5. 情報提供ネットワークシステムによる情報連携 ①実施の有無", "実施しない"));
     CHECK(fired(doc).count("CHG001") == 1);
     doc["changes"].push_back(change("2022-04-01", "評価書の内容全部", "本評価書のとおり"));
     CHECK(fired(doc).count("CHG001") == 0);
   }
   SECTION("a 提出時期 cell merged over rows of one date") {
     json doc = v::example_document();
-    doc["changes"].push_back(change("2020-04-01", "Ⅰ 基本情報 6. ②所属長の役職名", "市民課長", nullptr));
+    doc["changes"].push_back(
+        change("2020-04-01", "Ⅰ 基本情報 6. ②所属長の役職名", "市民課長", nullptr));
     CHECK(fired(doc).count("CHG003") == 0);
     doc["changes"][1]["date"] = "2021-04-01";
     CHECK(fired(doc).count("CHG003") == 1);
@@ -237,7 +277,8 @@ TEST_CASE("required: extraction losses are info, the document's blanks are findi
   SECTION("--draft relaxes 公表日, 承認日 and the assessment date") {
     v::Options draft;
     draft.draft = true;
-    const json doc = with({{"/header/published_on", nullptr}, {"/procedures/basic_assessment/date", nullptr}});
+    const json doc =
+        with({{"/header/published_on", nullptr}, {"/procedures/basic_assessment/date", nullptr}});
     CHECK(fired(doc).count("REQ004") == 1);
     CHECK(fired(doc).count("REQ007") == 1);
     CHECK(fired(doc, draft).count("REQ004") == 0);
@@ -245,7 +286,9 @@ TEST_CASE("required: extraction losses are info, the document's blanks are findi
     CHECK(fired(doc, draft).count("QUA003") == 0);
   }
   SECTION("承認日 only for national bodies") {
-    CHECK(fired(with({{"/form/kind", "full"}, {"/header/organization", "新潟市長"}})).count("REQ005") == 0);
-    CHECK(fired(with({{"/form/kind", "full"}, {"/header/organization", "デジタル庁"}})).count("REQ005") == 1);
+    CHECK(fired(with({{"/form/kind", "full"}, {"/header/organization", "新潟市長"}}))
+              .count("REQ005") == 0);
+    CHECK(fired(with({{"/form/kind", "full"}, {"/header/organization", "デジタル庁"}}))
+              .count("REQ005") == 1);
   }
 }

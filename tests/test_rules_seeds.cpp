@@ -53,9 +53,11 @@ TEST_CASE("seeds: the validator reports exactly the real problems of each seed",
       {"002_a7915fa7576da2d4", {"CNT001@804"}},
       // 003:84 10項目以上50項目未満 while 別添1 lists 92 distinct items
       {"003_6edb3ad0aa6a4351", {"RNG001@84"}},
-      // 004:538 変更箇所 実施する→実施しない vs 004:84 実施する; 004:540 no 変更日; 004:20 公表日 blank;
+      // 004:538 変更箇所 実施する→実施しない vs 004:84 実施する; 004:540 no 変更日; 004:20 公表日
+      // blank;
       // 004:473 実施日 blank; 004:380 [ ] 接続しない(提供) with リスク5–7 unrated (004:394-402)
-      {"004_93c291e82691a3a8", {"CHG001@538", "DAT006@540", "REQ004@6", "REQ007@474", "REQ008@382"}},
+      {"004_93c291e82691a3a8",
+       {"CHG001@538", "DAT006@540", "REQ004@6", "REQ007@474", "REQ008@382"}},
   };
   for (const auto& [seed, want] : expected) {
     DYNAMIC_SECTION(seed) { CHECK(findings(parse_fixture(seed)) == want); }
@@ -68,8 +70,9 @@ TEST_CASE("seeds: as a draft, seed 004 keeps only its contradictions", "[rules][
 }
 
 TEST_CASE("seeds: every seed's validator diagnostics name existing fields", "[rules][seeds]") {
-  for (const char* seed : {"000_db03bfbb73bab489", "001_97e7286a07f87af4", "002_a7915fa7576da2d4",
-                           "003_6edb3ad0aa6a4351", "004_93c291e82691a3a8", "basic_ocr_html", "basic_plain"}) {
+  for (const char* seed :
+       {"000_db03bfbb73bab489", "001_97e7286a07f87af4", "002_a7915fa7576da2d4",
+        "003_6edb3ad0aa6a4351", "004_93c291e82691a3a8", "basic_ocr_html", "basic_plain"}) {
     const json doc = parse_fixture(seed);
     for (const auto& d : doc["diagnostics"]) {
       for (const auto& p : d["paths"]) {

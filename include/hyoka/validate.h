@@ -39,11 +39,11 @@ using Findings = std::vector<Finding>;
 using Patch = std::vector<std::pair<std::string, nlohmann::json>>;
 
 struct Rule {
-  std::string code;      // stable: never reused for another meaning
-  std::string family;    // counts, choices, names, options, ranges, dates, changes, required,
-                         // quality (families())
-  std::string severity;  // default: error / warning / info
-  std::string summary;   // one line, Japanese
+  std::string code;         // stable: never reused for another meaning
+  std::string family;       // counts, choices, names, options, ranges, dates, changes, required,
+                            // quality (families())
+  std::string severity;     // default: error / warning / info
+  std::string summary;      // one line, Japanese
   std::string explanation;  // several lines, Japanese: what, why, and how to fix
   Patch bad;   // applied to example_document(): the rule fires (its tests and `hyoka rules`)
   Patch good;  // applied after `bad`: the fix, the rule is silent again

@@ -67,19 +67,25 @@ int write_text(const std::string& path, const std::string& text) {
 }  // namespace
 
 void CheckCommand::attach(CLI::App& app) {
-  app_ = app.add_subcommand("check", "評価書を読み取って整合性を検査し、問題をコンパイラ形式で表示します");
-  app_->add_option("FILE", files_, "入力ファイル（評価書のテキスト、または hyoka parse の JSON。- で標準入力）")
+  app_ = app.add_subcommand("check",
+                            "評価書を読み取って整合性を検査し、問題をコンパイラ形式で表示します");
+  app_->add_option("FILE", files_,
+                   "入力ファイル（評価書のテキスト、または hyoka parse の JSON。- で標準入力）")
       ->required();
   app_->add_option("--format", format_, "出力形式: text（既定）, json, sarif, github, junit");
-  app_->add_option("--fail-on", fail_on_, "終了コード 1 にする重大度: error（既定）, warning, never");
-  app_->add_option("--select", select_, "検査する規則（コード、CNT などの接頭辞、counts などの分類。カンマ区切り可）")
+  app_->add_option("--fail-on", fail_on_,
+                   "終了コード 1 にする重大度: error（既定）, warning, never");
+  app_->add_option("--select", select_,
+                   "検査する規則（コード、CNT などの接頭辞、counts などの分類。カンマ区切り可）")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app_->add_option("--ignore", ignore_, "検査しない規則（--select と同じ書き方）")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app_->add_flag("--draft", draft_, "下書きとして検査します（公表日・承認日などの空欄を問題にしません）");
-  app_->add_option("--config", config_, "設定ファイル（省略時はカレントディレクトリから上へ .hyoka.json を探します）");
+  app_->add_flag("--draft", draft_,
+                 "下書きとして検査します（公表日・承認日などの空欄を問題にしません）");
+  app_->add_option("--config", config_,
+                   "設定ファイル（省略時はカレントディレクトリから上へ .hyoka.json を探します）");
   app_->add_flag("--no-config", no_config_, "設定ファイルを読みません");
   app_->add_option("-o,--output", output_, "出力先ファイル（省略時は標準出力）");
   app_->add_option("--encoding", encoding_, "入力の文字コード（省略時は自動判定）");
@@ -128,7 +134,8 @@ int CheckCommand::run(const Parser& parser) {
         doc = parser.parse(in.bytes, opt);
       }
     } catch (const NotAnAssessment& e) {
-      std::cerr << "hyoka: " << display_name(name) << ": 特定個人情報保護評価書ではありません: " << e.what() << "\n";
+      std::cerr << "hyoka: " << display_name(name)
+                << ": 特定個人情報保護評価書ではありません: " << e.what() << "\n";
       code = std::max(code, kNotAssessment);
       continue;
     }
@@ -141,8 +148,12 @@ int CheckCommand::run(const Parser& parser) {
     }
     // compiler order: by input line, findings without a line last
     std::stable_sort(f.diagnostics.begin(), f.diagnostics.end(), [](const json& a, const json& b) {
-      const int la = a["line"].is_number_integer() && a["line"].get<int>() > 0 ? a["line"].get<int>() : INT32_MAX;
-      const int lb = b["line"].is_number_integer() && b["line"].get<int>() > 0 ? b["line"].get<int>() : INT32_MAX;
+      const int la = a["line"].is_number_integer() && a["line"].get<int>() > 0
+                         ? a["line"].get<int>()
+                         : INT32_MAX;
+      const int lb = b["line"].is_number_integer() && b["line"].get<int>() > 0
+                         ? b["line"].get<int>()
+                         : INT32_MAX;
       return la < lb;
     });
     checked.push_back(std::move(f));
@@ -154,17 +165,22 @@ int CheckCommand::run(const Parser& parser) {
   }
   const std::string version(Parser::version());
   std::string text;
-  if (s.format == "json") text = render_json(checked, version);
-  else if (s.format == "sarif") text = render_sarif(checked, codes, version);
-  else if (s.format == "github") text = render_github(checked);
-  else if (s.format == "junit") text = render_junit(checked, s.fail_on);
-  else text = render_text(checked, output_.empty() && use_color());
+  if (s.format == "json")
+    text = render_json(checked, version);
+  else if (s.format == "sarif")
+    text = render_sarif(checked, codes, version);
+  else if (s.format == "github")
+    text = render_github(checked);
+  else if (s.format == "junit")
+    text = render_junit(checked, s.fail_on);
+  else
+    text = render_text(checked, output_.empty() && use_color());
   code = std::max(code, write_text(output_, text));
 
   const Totals t = totals(checked);
   if (s.format == "text") {
-    std::cerr << "hyoka: " << checked.size() << " ファイルを検査しました: エラー " << t.error << " 件、警告 "
-              << t.warning << " 件、情報 " << t.info << " 件\n";
+    std::cerr << "hyoka: " << checked.size() << " ファイルを検査しました: エラー " << t.error
+              << " 件、警告 " << t.warning << " 件、情報 " << t.info << " 件\n";
   }
   const bool failed = (s.fail_on == "error" && t.error > 0) ||
                       (s.fail_on == "warning" && (t.error > 0 || t.warning > 0));
@@ -198,8 +214,12 @@ int RulesCommand::run() {
   if (format_ == "json") {
     json arr = json::array();
     for (const auto* r : chosen) {
-      arr.push_back({{"code", r->code}, {"family", r->family}, {"severity", r->severity}, {"summary", r->summary},
-                     {"explanation", r->explanation}, {"emitted_by", r->check == nullptr ? "parse" : "validate"}});
+      arr.push_back({{"code", r->code},
+                     {"family", r->family},
+                     {"severity", r->severity},
+                     {"summary", r->summary},
+                     {"explanation", r->explanation},
+                     {"emitted_by", r->check == nullptr ? "parse" : "validate"}});
     }
     out = arr.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
   } else if (format_ == "markdown") {

@@ -60,7 +60,9 @@ void load_config(const std::string& path, CheckSettings& s) {
   for (const auto& [key, v] : j.items()) {
     if (key == "format" || key == "fail_on" || key == "encoding") {
       if (!v.is_string()) throw ConfigError(path + ": 「" + key + "」は文字列にしてください");
-      (key == "format" ? s.format : key == "fail_on" ? s.fail_on : s.encoding) = v.get<std::string>();
+      (key == "format"    ? s.format
+       : key == "fail_on" ? s.fail_on
+                          : s.encoding) = v.get<std::string>();
     } else if (key == "select") {
       s.select = strings(v, key, path);
     } else if (key == "ignore") {
@@ -69,9 +71,11 @@ void load_config(const std::string& path, CheckSettings& s) {
       if (!v.is_boolean()) throw ConfigError(path + ": 「draft」は true か false にしてください");
       s.draft = v.get<bool>();
     } else if (key == "severity") {
-      if (!v.is_object()) throw ConfigError(path + ": 「severity」は {\"コード\": \"warning\"} の形にしてください");
+      if (!v.is_object())
+        throw ConfigError(path + ": 「severity」は {\"コード\": \"warning\"} の形にしてください");
       for (const auto& [code, level] : v.items()) {
-        if (!level.is_string()) throw ConfigError(path + ": 「severity」の値は文字列にしてください");
+        if (!level.is_string())
+          throw ConfigError(path + ": 「severity」の値は文字列にしてください");
         s.severity[code] = level.get<std::string>();
       }
     } else if (key != "$comment") {
@@ -83,10 +87,12 @@ void load_config(const std::string& path, CheckSettings& s) {
 }
 
 void validate_settings(const CheckSettings& s) {
-  const std::string where = s.config_path.empty() ? "" : "（設定ファイル " + s.config_path + " を含む）";
+  const std::string where =
+      s.config_path.empty() ? "" : "（設定ファイル " + s.config_path + " を含む）";
   if (s.format != "text" && s.format != "json" && s.format != "sarif" && s.format != "github" &&
       s.format != "junit")
-    throw ConfigError("不明な出力形式です: " + s.format + "（text, json, sarif, github, junit）" + where);
+    throw ConfigError("不明な出力形式です: " + s.format + "（text, json, sarif, github, junit）" +
+                      where);
   if (s.fail_on != "error" && s.fail_on != "warning" && s.fail_on != "never")
     throw ConfigError("--fail-on は error, warning, never のどれかです: " + s.fail_on + where);
   for (const auto* list : {&s.select, &s.ignore}) {
@@ -102,7 +108,8 @@ void validate_settings(const CheckSettings& s) {
     if (validate::find_rule(code) == nullptr)
       throw ConfigError("severity の規則コードがありません: " + code + where);
     if (level != "error" && level != "warning" && level != "info")
-      throw ConfigError("severity の値は error, warning, info のどれかです: " + code + " = " + level + where);
+      throw ConfigError("severity の値は error, warning, info のどれかです: " + code + " = " +
+                        level + where);
   }
 }
 

@@ -11,8 +11,8 @@
 namespace hyoka::cli {
 
 struct CheckSettings {
-  std::string format = "text";  // text / json / sarif / github / junit
-  std::string fail_on = "error";  // error / warning / never
+  std::string format = "text";      // text / json / sarif / github / junit
+  std::string fail_on = "error";    // error / warning / never
   std::vector<std::string> select;  // codes, code prefixes (CNT) or family names (counts)
   std::vector<std::string> ignore;
   bool draft = false;

@@ -13,12 +13,12 @@
 #include <string>
 #include <vector>
 
-#include "hyoka/decode.h"
-#include "hyoka/grammar.h"
-#include "hyoka/parse.h"
 #include "cli/check_command.h"
 #include "cli/exit_codes.h"
 #include "cli/input.h"
+#include "hyoka/decode.h"
+#include "hyoka/grammar.h"
+#include "hyoka/parse.h"
 
 namespace {
 
@@ -133,8 +133,10 @@ int main(int argc, char** argv) {
   parse->add_flag("--jsonl", jsonl, "1 行 1 文書の JSON Lines で出力します");
   bool draft = false;
   bool no_validate = false;
-  parse->add_flag("--draft", draft, "下書きとして検査します（公表日・承認日などの空欄を診断しません）");
-  parse->add_flag("--no-validate", no_validate, "整合性の検査をせず、読み取り時の診断だけを含めます");
+  parse->add_flag("--draft", draft,
+                  "下書きとして検査します（公表日・承認日などの空欄を診断しません）");
+  parse->add_flag("--no-validate", no_validate,
+                  "整合性の検査をせず、読み取り時の診断だけを含めます");
   std::string encoding;
   auto check_encoding = [](const std::string& name) -> std::string {
     if (hyoka::is_supported_encoding(name)) return {};

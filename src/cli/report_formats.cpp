@@ -14,8 +14,9 @@ namespace {
 
 std::string shown(const std::string& path) { return path == "-" ? "<標準入力>" : path; }
 
-int line_of(const json& d) { return d.contains("line") && d["line"].is_number_integer() ? d["line"].get<int>() : 0; }
-
+int line_of(const json& d) {
+  return d.contains("line") && d["line"].is_number_integer() ? d["line"].get<int>() : 0;
+}
 
 }  // namespace
 
@@ -43,8 +44,8 @@ std::string render_text(const std::vector<CheckedFile>& files, bool color) {
       const int line = line_of(d);
       std::string where = shown(f.path) + ":" + (line > 0 ? std::to_string(line) + ":" : "");
       const char* tint = severity == "error" ? "1;31" : severity == "warning" ? "1;35" : "1;36";
-      out += paint("1", where) + " " + paint(tint, severity + "[" + d.value("rule", "") + "]") + " " +
-             d.value("message", "") + "\n";
+      out += paint("1", where) + " " + paint(tint, severity + "[" + d.value("rule", "") + "]") +
+             " " + d.value("message", "") + "\n";
     }
   }
   return out;
@@ -53,7 +54,8 @@ std::string render_text(const std::vector<CheckedFile>& files, bool color) {
 std::string render_json(const std::vector<CheckedFile>& files, const std::string& version) {
   json out = {{"tool", "hyoka"}, {"version", version}, {"files", json::array()}};
   for (const auto& f : files) {
-    out["files"].push_back({{"path", f.path == "-" ? json(nullptr) : json(f.path)}, {"diagnostics", f.diagnostics}});
+    out["files"].push_back(
+        {{"path", f.path == "-" ? json(nullptr) : json(f.path)}, {"diagnostics", f.diagnostics}});
   }
   const Totals t = totals(files);
   out["summary"] = {{"error", t.error}, {"warning", t.warning}, {"info", t.info}};
@@ -80,8 +82,8 @@ std::string file_uri(const std::string& path) {
   return out;
 }
 
-std::string render_sarif(const std::vector<CheckedFile>& files, const std::vector<std::string>& rule_codes,
-                         const std::string& version) {
+std::string render_sarif(const std::vector<CheckedFile>& files,
+                         const std::vector<std::string>& rule_codes, const std::string& version) {
   json rules = json::array();
   std::map<std::string, int> index;
   for (const auto& code : rule_codes) {
@@ -89,13 +91,15 @@ std::string render_sarif(const std::vector<CheckedFile>& files, const std::vecto
     if (r == nullptr) continue;
     index[code] = static_cast<int>(rules.size());
     const std::string level = r->severity == "info" ? "note" : r->severity;
-    rules.push_back({{"id", r->code},
-                     {"name", r->code},
-                     {"shortDescription", {{"text", r->summary}}},
-                     {"fullDescription", {{"text", r->explanation}}},
-                     {"help", {{"text", validate::describe(*r)}, {"markdown", validate::describe_markdown(*r)}}},
-                     {"defaultConfiguration", {{"level", level}}},
-                     {"properties", {{"tags", json::array({r->family})}, {"family", r->family}}}});
+    rules.push_back(
+        {{"id", r->code},
+         {"name", r->code},
+         {"shortDescription", {{"text", r->summary}}},
+         {"fullDescription", {{"text", r->explanation}}},
+         {"help",
+          {{"text", validate::describe(*r)}, {"markdown", validate::describe_markdown(*r)}}},
+         {"defaultConfiguration", {{"level", level}}},
+         {"properties", {{"tags", json::array({r->family})}, {"family", r->family}}}});
   }
   json results = json::array();
   json artifacts = json::array();
@@ -116,7 +120,8 @@ std::string render_sarif(const std::vector<CheckedFile>& files, const std::vecto
                      {"level", severity == "info" ? "note" : severity},
                      {"message", {{"text", d.value("message", "")}}},
                      {"locations", json::array({{{"physicalLocation", location}}})},
-                     {"properties", {{"paths", d.value("paths", json::array())}, {"lineKnown", line_of(d) > 0}}}};
+                     {"properties",
+                      {{"paths", d.value("paths", json::array())}, {"lineKnown", line_of(d) > 0}}}};
       if (const auto it = index.find(code); it != index.end()) result["ruleIndex"] = it->second;
       json logical = json::array();
       for (const auto& p : d.value("paths", json::array())) {
@@ -126,16 +131,18 @@ std::string render_sarif(const std::vector<CheckedFile>& files, const std::vecto
       results.push_back(std::move(result));
     }
   }
-  json run = {{"tool",
-               {{"driver",
-                 {{"name", "hyoka"},
-                  {"version", version},
-                  {"semanticVersion", version},
-                  {"rules", rules}}}}},
-              {"originalUriBaseIds", {{"%SRCROOT%", {{"description", {{"text", "hyoka check を実行したディレクトリ"}}}}}}},
-              {"artifacts", artifacts},
-              {"columnKind", "unicodeCodePoints"},
-              {"results", results}};
+  json run = {
+      {"tool",
+       {{"driver",
+         {{"name", "hyoka"},
+          {"version", version},
+          {"semanticVersion", version},
+          {"rules", rules}}}}},
+      {"originalUriBaseIds",
+       {{"%SRCROOT%", {{"description", {{"text", "hyoka check を実行したディレクトリ"}}}}}}},
+      {"artifacts", artifacts},
+      {"columnKind", "unicodeCodePoints"},
+      {"results", results}};
   json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", json::array({run})}};
@@ -147,10 +154,14 @@ namespace {
 std::string escape_data(const std::string& s) {
   std::string out;
   for (char ch : s) {
-    if (ch == '%') out += "%25";
-    else if (ch == '\r') out += "%0D";
-    else if (ch == '\n') out += "%0A";
-    else out += ch;
+    if (ch == '%')
+      out += "%25";
+    else if (ch == '\r')
+      out += "%0D";
+    else if (ch == '\n')
+      out += "%0A";
+    else
+      out += ch;
   }
   return out;
 }
@@ -158,9 +169,12 @@ std::string escape_data(const std::string& s) {
 std::string escape_property(const std::string& s) {
   std::string out;
   for (char ch : escape_data(s)) {
-    if (ch == ':') out += "%3A";
-    else if (ch == ',') out += "%2C";
-    else out += ch;
+    if (ch == ':')
+      out += "%3A";
+    else if (ch == ',')
+      out += "%2C";
+    else
+      out += ch;
   }
   return out;
 }
@@ -169,15 +183,27 @@ std::string escape_xml(const std::string& s) {
   std::string out;
   for (char ch : s) {
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         // XML 1.0 forbids most control characters
-        if (static_cast<unsigned char>(ch) < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') out += ' ';
-        else out += ch;
+        if (static_cast<unsigned char>(ch) < 0x20 && ch != '\n' && ch != '\t' && ch != '\r')
+          out += ' ';
+        else
+          out += ch;
     }
   }
   return out;
@@ -190,11 +216,14 @@ std::string render_github(const std::vector<CheckedFile>& files) {
   for (const auto& f : files) {
     for (const auto& d : f.diagnostics) {
       const std::string severity = d.value("severity", "info");
-      const std::string command = severity == "error" ? "error" : severity == "warning" ? "warning" : "notice";
+      const std::string command = severity == "error"     ? "error"
+                                  : severity == "warning" ? "warning"
+                                                          : "notice";
       std::string props = "file=" + escape_property(f.path == "-" ? "stdin" : f.path);
       if (line_of(d) > 0) props += ",line=" + std::to_string(line_of(d));
       props += ",title=" + escape_property("hyoka " + d.value("rule", ""));
-      out += "::" + command + " " + props + "::" + escape_data(d.value("rule", "") + " " + d.value("message", "")) + "\n";
+      out += "::" + command + " " + props +
+             "::" + escape_data(d.value("rule", "") + " " + d.value("message", "")) + "\n";
     }
   }
   return out;
@@ -212,8 +241,9 @@ std::string render_junit(const std::vector<CheckedFile>& files, const std::strin
     for (const auto& d : f.diagnostics) {
       const std::string severity = d.value("severity", "info");
       const int line = line_of(d);
-      const std::string text = shown(f.path) + ":" + (line > 0 ? std::to_string(line) + ":" : "") + " " +
-                               severity + "[" + d.value("rule", "") + "] " + d.value("message", "") + "\n";
+      const std::string text = shown(f.path) + ":" + (line > 0 ? std::to_string(line) + ":" : "") +
+                               " " + severity + "[" + d.value("rule", "") + "] " +
+                               d.value("message", "") + "\n";
       if (severity_rank(severity) >= threshold) {
         ++count;
         if (first_code.empty()) first_code = d.value("rule", "");
@@ -222,20 +252,22 @@ std::string render_junit(const std::vector<CheckedFile>& files, const std::strin
         other += text;
       }
     }
-    cases += "    <testcase classname=\"hyoka.check\" name=\"" + escape_xml(shown(f.path)) + "\">\n";
+    cases +=
+        "    <testcase classname=\"hyoka.check\" name=\"" + escape_xml(shown(f.path)) + "\">\n";
     if (count > 0) {
       ++failures;
-      cases += "      <failure message=\"" + escape_xml(std::to_string(count) + " 件の問題") + "\" type=\"" +
-               escape_xml(first_code) + "\">" + escape_xml(failing) + "</failure>\n";
+      cases += "      <failure message=\"" + escape_xml(std::to_string(count) + " 件の問題") +
+               "\" type=\"" + escape_xml(first_code) + "\">" + escape_xml(failing) + "</failure>\n";
     }
     if (!other.empty()) cases += "      <system-out>" + escape_xml(other) + "</system-out>\n";
     cases += "    </testcase>\n";
   }
   const std::string n = std::to_string(files.size());
   const std::string fl = std::to_string(failures);
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"hyoka check\" tests=\"" + n +
-         "\" failures=\"" + fl + "\" errors=\"0\">\n  <testsuite name=\"hyoka check\" tests=\"" + n +
-         "\" failures=\"" + fl + "\" errors=\"0\" skipped=\"0\">\n" + cases + "  </testsuite>\n</testsuites>\n";
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"hyoka check\" tests=\"" +
+         n + "\" failures=\"" + fl +
+         "\" errors=\"0\">\n  <testsuite name=\"hyoka check\" tests=\"" + n + "\" failures=\"" +
+         fl + "\" errors=\"0\" skipped=\"0\">\n" + cases + "  </testsuite>\n</testsuites>\n";
 }
 
 }  // namespace hyoka::cli

@@ -10,7 +10,7 @@
 namespace hyoka::cli {
 
 struct CheckedFile {
-  std::string path;         // as given on the command line ("-" for stdin)
+  std::string path;            // as given on the command line ("-" for stdin)
   nlohmann::json diagnostics;  // v1 Diagnostic objects, already selected, with final severities
 };
 
@@ -26,8 +26,8 @@ int severity_rank(const std::string& severity);
 std::string render_text(const std::vector<CheckedFile>& files, bool color);
 std::string render_json(const std::vector<CheckedFile>& files, const std::string& version);
 // rule_codes: the selected rules (their metadata goes to tool.driver.rules)
-std::string render_sarif(const std::vector<CheckedFile>& files, const std::vector<std::string>& rule_codes,
-                         const std::string& version);
+std::string render_sarif(const std::vector<CheckedFile>& files,
+                         const std::vector<std::string>& rule_codes, const std::string& version);
 std::string render_github(const std::vector<CheckedFile>& files);
 std::string render_junit(const std::vector<CheckedFile>& files, const std::string& fail_on);
 

@@ -33,12 +33,14 @@ bool has(const std::string& k, const char* w) { return k.find(w) != std::string:
 std::vector<std::size_t> files_named(const Context& c, const std::string& k) {
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < c.file_count(); ++i) {
-    if (const auto n = c.str(Context::file(i) + "/name"); n && has(k, name_key(*n).c_str())) out.push_back(i);
+    if (const auto n = c.str(Context::file(i) + "/name"); n && has(k, name_key(*n).c_str()))
+      out.push_back(i);
   }
   if (!out.empty()) return out;
   static const re2::RE2 kNumber(R"(概要\(([0-9]+)[\)\.])");
   int n = 0;
-  if (re2::RE2::PartialMatch(k, kNumber, &n) && n >= 1 && static_cast<std::size_t>(n) <= c.file_count())
+  if (re2::RE2::PartialMatch(k, kNumber, &n) && n >= 1 &&
+      static_cast<std::size_t>(n) <= c.file_count())
     return {static_cast<std::size_t>(n - 1)};
   for (std::size_t i = 0; i < c.file_count(); ++i) out.push_back(i);
   return out;
@@ -50,34 +52,46 @@ std::vector<std::string> per_file(const Context& c, const std::string& k, const 
   return out;
 }
 
-std::optional<ChangeTarget> resolve(const Context& c, const std::string& item, const std::string& after) {
+std::optional<ChangeTarget> resolve(const Context& c, const std::string& item,
+                                    const std::string& after) {
   const std::string k = name_key(item);
   const std::string a = hyoka::text::key(after);
   ChangeTarget t;
   if (has(k, "基礎項目評価") && has(k, "実施日")) {
     t = {ChangeKind::Date, "基礎項目評価の実施日", {"/procedures/basic_assessment/date"}, {}};
   } else if (has(k, "しきい値判断結果")) {
-    t = {ChangeKind::Choice, "しきい値判断結果", {"/threshold/result"}, options_of(c, c.form() == "basic" ? "BASIC_RESULT" : "THRESHOLD")};
+    t = {ChangeKind::Choice,
+         "しきい値判断結果",
+         {"/threshold/result"},
+         options_of(c, c.form() == "basic" ? "BASIC_RESULT" : "THRESHOLD")};
   } else if (has(k, "第三者点検") && has(k, "実施日")) {
     t = {ChangeKind::Date, "第三者点検の実施日", {"/procedures/third_party_review/date"}, {}};
   } else if (has(k, "意見の聴取") && has(k, "実施日")) {
     t = {ChangeKind::Date, "意見の聴取の実施日・期間", {"/procedures/public_comment/period"}, {}};
   } else if (has(k, "実施の有無") && (has(k, "情報連携") || has(k, "ネットワークシステムによる"))) {
-    t = {ChangeKind::Choice, "情報連携の実施の有無", {"/network_linkage/implementation"}, options_of(c, "IMPLEMENT")};
+    t = {ChangeKind::Choice,
+         "情報連携の実施の有無",
+         {"/network_linkage/implementation"},
+         options_of(c, "IMPLEMENT")};
   } else if (has(k, "委託の有無")) {
     static const re2::RE2 kCount(R"([0-9,]+件)");
     if (re2::RE2::PartialMatch(a, kCount))
       t = {ChangeKind::Count, "委託の件数", per_file(c, k, "/outsourcing/declared_count"), {}};
     else
-      t = {ChangeKind::Choice, "委託の有無", per_file(c, k, "/outsourcing/status"), options_of(c, "ENTRUST")};
+      t = {ChangeKind::Choice, "委託の有無", per_file(c, k, "/outsourcing/status"),
+           options_of(c, "ENTRUST")};
   } else if (has(k, "対象人数")) {
-    t = {ChangeKind::Choice, "対象人数", {"/threshold/target_population"}, options_of(c, c.form() == "basic" ? "BASIC_TARGET" : "TARGET")};
+    t = {ChangeKind::Choice,
+         "対象人数",
+         {"/threshold/target_population"},
+         options_of(c, c.form() == "basic" ? "BASIC_TARGET" : "TARGET")};
   } else if (has(k, "使用者数")) {
     t = {ChangeKind::Choice, "使用者数", per_file(c, k, "/user_count"), options_of(c, "STAFF6")};
   } else if (has(k, "ファイルの種類")) {
     t = {ChangeKind::Choice, "ファイルの種類", per_file(c, k, "/kind"), options_of(c, "FILE_KIND")};
   } else if (has(k, "記録される項目") && !has(k, "主な") && !has(k, "妥当性") && !has(k, "別添")) {
-    t = {ChangeKind::Choice, "記録される項目", per_file(c, k, "/item_count"), options_of(c, "ITEM_COUNT")};
+    t = {ChangeKind::Choice, "記録される項目", per_file(c, k, "/item_count"),
+         options_of(c, "ITEM_COUNT")};
   } else if (has(k, "保有開始日")) {
     t = {ChangeKind::Date, "保有開始日", per_file(c, k, "/retention_start"), {}};
   } else if (has(k, "使用開始日")) {
@@ -131,7 +145,9 @@ std::string last_full_revision(const json& changes) {
     const std::string k = hyoka::text::key(item.get<std::string>());
     const std::string a = hyoka::text::key(after.get<std::string>());
     if (k.find("全部") == std::string::npos && k.find("全文") == std::string::npos) continue;
-    if (a.find("本評価書のとおり") == std::string::npos && a.find("本評価書の通り") == std::string::npos) continue;
+    if (a.find("本評価書のとおり") == std::string::npos &&
+        a.find("本評価書の通り") == std::string::npos)
+      continue;
     if (date.get<std::string>() > last) last = date.get<std::string>();
   }
   return last;
@@ -156,7 +172,8 @@ std::vector<LatestChange> latest_changes(const Context& c) {
     if (!target) continue;
     std::string id = target->field;
     for (const auto& p : target->pointers) id += "|" + p;
-    const std::string date = row.value("date", json()).is_string() ? row["date"].get<std::string>() : "9999";
+    const std::string date =
+        row.value("date", json()).is_string() ? row["date"].get<std::string>() : "9999";
     if (!revised.empty() && date < revised) continue;
     const auto it = by_field.find(id);
     if (it == by_field.end()) {

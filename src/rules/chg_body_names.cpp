@@ -31,8 +31,8 @@ void check(const Context& c, Findings& out) {
       if (b.find(a) != std::string::npos || a.find(b) != std::string::npos) any_agrees = true;
     }
     if (!any_known || any_agrees) continue;
-    out.push_back({"変更箇所 " + std::to_string(ch.row + 1) + " 行目は" + ch.target.field + "を「" + ch.after +
-                       "」に変更したとしていますが、本文は「" + body_text + "」です。",
+    out.push_back({"変更箇所 " + std::to_string(ch.row + 1) + " 行目は" + ch.target.field + "を「" +
+                       ch.after + "」に変更したとしていますが、本文は「" + body_text + "」です。",
                    {"/changes/" + std::to_string(ch.row) + "/after", ch.target.pointers.front()}});
   }
 }

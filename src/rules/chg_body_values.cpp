@@ -43,7 +43,8 @@ std::string stated(const LatestChange& ch) {
 }
 
 bool agrees(const json& body, const std::string& value, ChangeKind kind) {
-  if (kind == ChangeKind::Count) return body.is_number_integer() && std::to_string(body.get<long long>()) == value;
+  if (kind == ChangeKind::Count)
+    return body.is_number_integer() && std::to_string(body.get<long long>()) == value;
   if (!body.is_string()) return false;
   const std::string b = body.get<std::string>();
   if (kind == ChangeKind::Date) {
@@ -78,8 +79,8 @@ void check(const Context& c, Findings& out) {
       body_text = b.is_string() ? b.get<std::string>() : b.dump();
       break;
     }
-    out.push_back({"変更箇所 " + std::to_string(ch.row + 1) + " 行目は" + ch.target.field + "を「" + value +
-                       "」に変更したとしていますが、本文は「" + body_text + "」です。",
+    out.push_back({"変更箇所 " + std::to_string(ch.row + 1) + " 行目は" + ch.target.field + "を「" +
+                       value + "」に変更したとしていますが、本文は「" + body_text + "」です。",
                    {"/changes/" + std::to_string(ch.row) + "/after", p}});
   }
 }
@@ -87,21 +88,22 @@ void check(const Context& c, Findings& out) {
 }  // namespace
 
 Rule chg001() {
-  return {"CHG001",
-          "changes",
-          "error",
-          "変更箇所の最新の変更後の記載と本文の選択・件数・日付が食い違う",
-          R"(変更箇所の各行は、項目の記載を「変更前」から「変更後」に改めたことを示します。項目が本文の
+  return {
+      "CHG001",
+      "changes",
+      "error",
+      "変更箇所の最新の変更後の記載と本文の選択・件数・日付が食い違う",
+      R"(変更箇所の各行は、項目の記載を「変更前」から「変更後」に改めたことを示します。項目が本文の
 選択式の項目（情報連携の実施の有無、委託の有無、使用者数、対象人数 など）、件数、日付（基礎項目評価の
 実施日 など）を指すとき、その項目の最新の行の変更後の記載は本文の値と一致するはずです。違う場合、
 本文の直し漏れか、変更箇所の誤りです。項目を特定できない行、本文の値が読み取れない場合は報告しません。
 日付のある行で評価書の内容全部を改めた（「本評価書のとおり」）場合、それより前の行は比べません。
 直し方: 本文を変更後の記載に合わせるか、変更箇所を直します。)",
-          {{"/changes/0/item", "Ⅰ 基本情報 5. 情報提供ネットワークシステムによる情報連携 ①実施の有無"},
-           {"/changes/0/before", "実施しない"},
-           {"/changes/0/after", "実施しない"}},
-          {{"/changes/0/after", "実施する"}},
-          check};
+      {{"/changes/0/item", "Ⅰ 基本情報 5. 情報提供ネットワークシステムによる情報連携 ①実施の有無"},
+       {"/changes/0/before", "実施しない"},
+       {"/changes/0/after", "実施しない"}},
+      {{"/changes/0/after", "実施する"}},
+      check};
 }
 
 }  // namespace hyoka::validate::ruleset

@@ -23,10 +23,13 @@ void check(const Context& c, Findings& out) {
                        {ip, check_pointer(acq, f + "/acquisition_methods", kNetwork)}});
       }
       const json& rm = c.at(f + "/risk_measures/network/opt_outs");
-      if (checked(rm, "接続しない（入手）") == false && checked(rm, "接続しない（提供）") == false) {
-        out.push_back({"Ⅰ 情報連携の実施の有無は「実施しない」ですが、" + file_label(c, i) +
-                           " の Ⅲ 6 は「接続しない（入手）」「接続しない（提供）」のどちらにもチェックがありません。",
-                       {ip, f + "/risk_measures/network/opt_outs"}});
+      if (checked(rm, "接続しない（入手）") == false &&
+          checked(rm, "接続しない（提供）") == false) {
+        out.push_back(
+            {"Ⅰ 情報連携の実施の有無は「実施しない」ですが、" + file_label(c, i) +
+                 " の Ⅲ 6 "
+                 "は「接続しない（入手）」「接続しない（提供）」のどちらにもチェックがありません。",
+             {ip, f + "/risk_measures/network/opt_outs"}});
       }
     }
     const json& systems = c.at("/systems");
@@ -44,11 +47,14 @@ void check(const Context& c, Findings& out) {
     bool all_out = true;
     for (std::size_t i = 0; i < c.file_count() && all_out; ++i) {
       const json& rm = c.at(Context::file(i) + "/risk_measures/network/opt_outs");
-      all_out = checked(rm, "接続しない（入手）") == true && checked(rm, "接続しない（提供）") == true;
+      all_out =
+          checked(rm, "接続しない（入手）") == true && checked(rm, "接続しない（提供）") == true;
     }
     if (all_out) {
-      out.push_back({"Ⅰ 情報連携の実施の有無は「実施する」ですが、すべてのファイルの Ⅲ 6 で「接続しない（入手）」「接続しない（提供）」にチェックがあります。",
-                     {ip, "/files/0/risk_measures/network/opt_outs"}});
+      out.push_back(
+          {"Ⅰ 情報連携の実施の有無は「実施する」ですが、すべてのファイルの Ⅲ 6 "
+           "で「接続しない（入手）」「接続しない（提供）」にチェックがあります。",
+           {ip, "/files/0/risk_measures/network/opt_outs"}});
     }
   }
 }

@@ -16,15 +16,18 @@ void check(const Context& c, Findings& out) {
     const std::string box_ptr = check_pointer(opt_outs, list, "委託しない");
     const auto status = c.str(f + "/outsourcing/status");
     const json& entrusts = c.at(f + "/outsourcing/entrusts");
-    const bool entrusting =
-        status == "委託する" || (entrusts.is_array() && !entrusts.empty());
+    const bool entrusting = status == "委託する" || (entrusts.is_array() && !entrusts.empty());
     if (*box && entrusting) {
-      out.push_back({file_label(c, i) + " の Ⅲ 4 は「委託しない」にチェックがありますが、Ⅱ 4 では委託しています（" +
-                         (status ? *status : "委託事項の記載あり") + "）。",
-                     {box_ptr, f + "/outsourcing/status"}});
+      out.push_back(
+          {file_label(c, i) +
+               " の Ⅲ 4 は「委託しない」にチェックがありますが、Ⅱ 4 では委託しています（" +
+               (status ? *status : "委託事項の記載あり") + "）。",
+           {box_ptr, f + "/outsourcing/status"}});
     } else if (!*box && status == "委託しない" && !entrusting) {
-      out.push_back({file_label(c, i) + " の Ⅱ 4 は「委託しない」ですが、Ⅲ 4 の「委託しない」にチェックがありません。",
-                     {box_ptr, f + "/outsourcing/status"}});
+      out.push_back(
+          {file_label(c, i) +
+               " の Ⅱ 4 は「委託しない」ですが、Ⅲ 4 の「委託しない」にチェックがありません。",
+           {box_ptr, f + "/outsourcing/status"}});
     }
   }
 }

@@ -17,7 +17,9 @@ void check(const Context& c, Findings& out) {
     const std::string mp = f + "/acquisition_methods";
     const json& methods = c.at(mp);
     if (checked(methods, kNetwork) != true) continue;
-    out.push_back({file_label(c, i) + " の Ⅲ 6 は「接続しない（入手）」にチェックがありますが、Ⅱ 3 ②入手方法では「情報提供ネットワークシステム」にチェックがあります。",
+    out.push_back({file_label(c, i) +
+                       " の Ⅲ 6 は「接続しない（入手）」にチェックがありますが、Ⅱ 3 "
+                       "②入手方法では「情報提供ネットワークシステム」にチェックがあります。",
                    {check_pointer(opt_outs, list, "接続しない（入手）"),
                     check_pointer(methods, mp, kNetwork)}});
   }

@@ -20,7 +20,8 @@ void check(const Context& c, Findings& out) {
       const std::string mp = f + "/provision/recipients/" + std::to_string(k) + "/methods";
       const json& methods = c.at(mp);
       if (checked(methods, kNetwork) != true) continue;
-      out.push_back({file_label(c, i) + " の Ⅲ 6 は「接続しない（提供）」にチェックがありますが、提供先" +
+      out.push_back({file_label(c, i) +
+                         " の Ⅲ 6 は「接続しない（提供）」にチェックがありますが、提供先" +
                          recipients[k].value("number", json(k + 1)).dump() +
                          " の提供方法は「情報提供ネットワークシステム」です。",
                      {check_pointer(opt_outs, list, "接続しない（提供）"),

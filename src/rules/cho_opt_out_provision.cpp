@@ -23,10 +23,12 @@ void check(const Context& c, Findings& out) {
                            (recipients.is_array() && !recipients.empty()) ||
                            (destinations.is_array() && !destinations.empty());
     if (*box && providing) {
-      out.push_back({file_label(c, i) + " の Ⅲ 5 は「提供・移転しない」にチェックがありますが、Ⅱ 5 では提供・移転を行っています。",
+      out.push_back({file_label(c, i) + " の Ⅲ 5 は「提供・移転しない」にチェックがありますが、Ⅱ 5 "
+                                        "では提供・移転を行っています。",
                      {box_ptr, sp}});
     } else if (!*box && !providing && checked(status, "行っていない") == true) {
-      out.push_back({file_label(c, i) + " の Ⅱ 5 は「行っていない」ですが、Ⅲ 5 の「提供・移転しない」にチェックがありません。",
+      out.push_back({file_label(c, i) + " の Ⅱ 5 は「行っていない」ですが、Ⅲ 5 "
+                                        "の「提供・移転しない」にチェックがありません。",
                      {box_ptr, check_pointer(status, sp, "行っていない")}});
     }
   }

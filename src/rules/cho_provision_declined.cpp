@@ -17,15 +17,17 @@ void check(const Context& c, Findings& out) {
     for (const auto& [list, what] : lists) {
       const json& items = c.at(f + list);
       if (items.is_array() && !items.empty()) {
-        out.push_back({file_label(c, i) + " は提供・移転を「行っていない」にチェックがありますが、" +
-                           what + "が " + std::to_string(items.size()) + " 件記載されています。",
+        out.push_back({file_label(c, i) +
+                           " は提供・移転を「行っていない」にチェックがありますが、" + what +
+                           "が " + std::to_string(items.size()) + " 件記載されています。",
                        {box, f + list}});
       }
     }
     for (const char* count : {"/provided_count", "/transferred_count"}) {
       const auto n = c.integer(f + count);
       if (n && *n > 0) {
-        out.push_back({file_label(c, i) + " は提供・移転を「行っていない」にチェックがありますが、件数が（" +
+        out.push_back({file_label(c, i) +
+                           " は提供・移転を「行っていない」にチェックがありますが、件数が（" +
                            std::to_string(*n) + "）件です。",
                        {box, f + count}});
       }

@@ -7,20 +7,14 @@ namespace hyoka::validate::ruleset {
 namespace {
 
 void check(const Context& c, Findings& out) {
-  for (std::size_t i = 0; i < c.file_count(); ++i) {
-    const std::string f = Context::file(i) + "/outsourcing/entrusts";
-    const json& entrusts = c.at(f);
-    if (!entrusts.is_array()) continue;
-    for (std::size_t k = 0; k < entrusts.size(); ++k) {
-      const json& e = entrusts[k];
-      if (e.value("subcontract", json()) != "再委託しない") continue;
-      if (!substantive(e.value("subcontract_items", json()))) continue;
-      const std::string p = f + "/" + std::to_string(k);
-      out.push_back({file_label(c, i) + " の委託事項" + e.value("number", json(k + 1)).dump() +
-                         " は「再委託しない」ですが、再委託事項が記載されています。",
-                     {p + "/subcontract", p + "/subcontract_items"}});
-    }
-  }
+  for_each_entrust(
+      c, [&](std::size_t, const std::string& p, const json& e, const std::string& label) {
+        if (e.value("subcontract", json()) != "再委託しない" ||
+            !substantive(e.value("subcontract_items", json())))
+          return;
+        out.push_back({label + " は「再委託しない」ですが、再委託事項が記載されています。",
+                       {p + "/subcontract", p + "/subcontract_items"}});
+      });
 }
 
 }  // namespace

@@ -16,14 +16,14 @@ void check(const Context& c, Findings& out) {
                      {f + "/outsourcing/declared_count", f + "/outsourcing/status"}});
     }
     const json& status = c.at(f + "/provision/status");
-    const std::pair<const char*, const char*> kinds[] = {{"提供を行っている", "/provided_count"},
-                                                         {"移転を行っている", "/transferred_count"}};
+    const std::pair<const char*, const char*> kinds[] = {
+        {"提供を行っている", "/provided_count"}, {"移転を行っている", "/transferred_count"}};
     for (const auto& [label, count] : kinds) {
       if (checked(status, label) != true) continue;
       if (!c.at(f + "/provision" + count).is_null()) continue;
-      out.push_back({file_label(c, i) + " は「" + label + "」にチェックがありますが、件数（ ）件が空欄です。",
-                     {f + "/provision" + count,
-                      check_pointer(status, f + "/provision/status", label)}});
+      out.push_back(
+          {file_label(c, i) + " は「" + label + "」にチェックがありますが、件数（ ）件が空欄です。",
+           {f + "/provision" + count, check_pointer(status, f + "/provision/status", label)}});
     }
   }
 }

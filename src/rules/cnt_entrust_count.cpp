@@ -18,8 +18,9 @@ Rule cnt001() {
           {{"/files/0/outsourcing/declared_count", 3}},
           {{"/files/0/outsourcing/declared_count", 1}},
           [](const Context& c, Findings& out) {
-            check_listed_count(c, out, {"/outsourcing/declared_count", "/outsourcing/entrusts",
-                                        "委託", "委託事項"});
+            check_listed_count(
+                c, out,
+                {"/outsourcing/declared_count", "/outsourcing/entrusts", "委託", "委託事項"});
           }};
 }
 

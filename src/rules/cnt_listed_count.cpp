@@ -27,7 +27,8 @@ void check_listed_count(const Context& c, Findings& out, const ListedCount& spec
           numbers.insert(item["number"].get<long long>());
       }
       // numbers with a gap: pages were lost (REC008 says so), the count may well be right
-      const bool gap = !numbers.empty() && *numbers.rbegin() > static_cast<long long>(numbers.size());
+      const bool gap =
+          !numbers.empty() && *numbers.rbegin() > static_cast<long long>(numbers.size());
       if (elsewhere || gap) continue;
     }
     out.push_back({file_label(c, i) + " の" + spec.what + "の件数は（" + std::to_string(*declared) +

@@ -17,8 +17,8 @@ Rule cnt002() {
           {{"/files/0/provision/provided_count", 2}},
           {{"/files/0/provision/provided_count", 1}},
           [](const Context& c, Findings& out) {
-            check_listed_count(c, out, {"/provision/provided_count", "/provision/recipients",
-                                        "提供", "提供先"});
+            check_listed_count(
+                c, out, {"/provision/provided_count", "/provision/recipients", "提供", "提供先"});
           }};
 }
 

@@ -19,8 +19,9 @@ Rule cnt003() {
            {"/files/0/provision/destinations/-", {{"number", 1}, {"name", "市民課"}}}},
           {{"/files/0/provision/transferred_count", 1}},
           [](const Context& c, Findings& out) {
-            check_listed_count(c, out, {"/provision/transferred_count", "/provision/destinations",
-                                        "移転", "移転先"});
+            check_listed_count(
+                c, out,
+                {"/provision/transferred_count", "/provision/destinations", "移転", "移転先"});
           }};
 }
 

@@ -110,7 +110,8 @@ std::string opt_out_for(const Context& c, const std::string& section, const json
   if (section == "outsourcing") return "委託しない";
   if (section == "provision") return "提供・移転しない";
   if (section != "network") return "";
-  const int n = risk.is_object() && risk["number"].is_number_integer() ? risk["number"].get<int>() : 0;
+  const int n =
+      risk.is_object() && risk["number"].is_number_integer() ? risk["number"].get<int>() : 0;
   // 様式3: リスク1 入手, リスク2 提供; 様式4: リスク1–4 入手, リスク5–7 提供
   const int last_acquisition = c.form() == "full" ? 4 : 1;
   if (n == 0) return "";
@@ -122,8 +123,8 @@ bool substantive(const json& text) {
   const std::string k = hyoka::text::key(text.get<std::string>());
   if (k.empty() || hyoka::text::is_placeholder(k)) return false;
   static const std::array<std::string_view, 14> kNothing = {
-      "なし", "無し", "該当なし", "該当無し", "特になし", "特に無し", "ない", "非該当",
-      "該当事項なし", "該当しない", "なし。", "該当なし。", "特になし。", "記載なし"};
+      "なし",   "無し",         "該当なし",   "該当無し", "特になし",   "特に無し",   "ない",
+      "非該当", "該当事項なし", "該当しない", "なし。",   "該当なし。", "特になし。", "記載なし"};
   for (auto n : kNothing) {
     if (k == n) return false;
   }
@@ -180,17 +181,34 @@ bool refers_elsewhere(const json& text) {
   return false;
 }
 
-void for_each_risk(const Context& c, std::size_t file,
-                   const std::function<void(const std::string&, const std::string&, const json&)>& f) {
+void for_each_risk(
+    const Context& c, std::size_t file,
+    const std::function<void(const std::string&, const std::string&, const json&)>& f) {
   const std::string base = Context::file(file) + "/risk_measures";
   const json& rm = c.at(base);
   if (!rm.is_object()) return;
-  for (const char* section : {"acquisition", "use", "outsourcing", "provision", "network", "storage"}) {
+  for (const char* section :
+       {"acquisition", "use", "outsourcing", "provision", "network", "storage"}) {
     if (!rm.contains(section) || !rm[section].is_object()) continue;
     const json& risks = rm[section]["risks"];
     if (!risks.is_array()) continue;
     for (std::size_t i = 0; i < risks.size(); ++i)
       f(section, base + "/" + section + "/risks/" + std::to_string(i), risks[i]);
+  }
+}
+
+void for_each_entrust(const Context& c,
+                      const std::function<void(std::size_t, const std::string&, const json&,
+                                               const std::string&)>& f) {
+  for (std::size_t i = 0; i < c.file_count(); ++i) {
+    const std::string list = Context::file(i) + "/outsourcing/entrusts";
+    const json& entrusts = c.at(list);
+    if (!entrusts.is_array()) continue;
+    for (std::size_t k = 0; k < entrusts.size(); ++k) {
+      const json& e = entrusts[k];
+      f(i, list + "/" + std::to_string(k), e,
+        file_label(c, i) + " の委託事項" + e.value("number", json(k + 1)).dump());
+    }
   }
 }
 

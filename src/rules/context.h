@@ -90,6 +90,12 @@ void for_each_risk(const Context& c, std::size_t file,
                    const std::function<void(const std::string& section, const std::string& ptr,
                                             const json& risk)>& f);
 
+// Calls f(file index, pointer, entrust, label) for every 委託事項 of every file; label is
+// 「ファイル1（…） の委託事項2」.
+void for_each_entrust(const Context& c,
+                      const std::function<void(std::size_t file, const std::string& ptr,
+                                               const json& entrust, const std::string& label)>& f);
+
 // ISO date or month ("2024-05-31", "2024-05"), or the start of a period ("A/B"); comparable as
 // strings at month precision through month_of().
 std::optional<std::string> iso(const json& v);

@@ -13,7 +13,8 @@ void check(const Context& c, Findings& out) {
   for (std::size_t k = 0; k < changes.size(); ++k) {
     const auto date = iso(changes[k].value("date", json()));
     if (!date || month_of(*date) < month_of(*published)) continue;
-    if (date->size() == published->size() ? *date <= *published : month_of(*date) <= month_of(*published))
+    if (date->size() == published->size() ? *date <= *published
+                                          : month_of(*date) <= month_of(*published))
       continue;
     out.push_back({"変更箇所の変更日（" + *date + "）が公表日（" + *published + "）より後です。",
                    {"/changes/" + std::to_string(k) + "/date", "/header/published_on"}});

@@ -13,7 +13,8 @@ void check(const Context& c, Findings& out) {
   for (std::size_t k = 0; k < changes.size(); ++k) {
     const json& row = changes[k];
     if (!row.value("date", json()).is_null()) continue;
-    if (!substantive(row.value("item", json())) && !substantive(row.value("after", json()))) continue;
+    if (!substantive(row.value("item", json())) && !substantive(row.value("after", json())))
+      continue;
     out.push_back({"変更箇所の " + std::to_string(k + 1) + " 行目に変更日がありません。",
                    {"/changes/" + std::to_string(k) + "/date"}});
   }

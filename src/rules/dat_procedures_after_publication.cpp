@@ -17,9 +17,11 @@ void check(const Context& c, Findings& out) {
   for (const auto& [pointer, what] : steps) {
     const auto d = iso(c.at(pointer));
     if (!d || month_of(*d) < month_of(*published)) continue;
-    if (d->size() == published->size() ? *d <= *published : month_of(*d) <= month_of(*published)) continue;
-    out.push_back({std::string(what) + "の日付（" + *d + "）が公表日（" + *published + "）より後です。",
-                   {pointer, "/header/published_on"}});
+    if (d->size() == published->size() ? *d <= *published : month_of(*d) <= month_of(*published))
+      continue;
+    out.push_back(
+        {std::string(what) + "の日付（" + *d + "）が公表日（" + *published + "）より後です。",
+         {pointer, "/header/published_on"}});
   }
 }
 

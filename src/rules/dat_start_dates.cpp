@@ -18,13 +18,15 @@ void check(const Context& c, Findings& out) {
         {&held, "retention_start"}, {&used, "use_start"}};
     for (const auto& [d, key] : dates) {
       if (*d && month_of(**d) < kEarliest) {
-        out.push_back({file_label(c, i) + " の" + (std::string(key) == "use_start" ? "使用開始日" : "保有開始日") +
-                           "（" + **d + "）が番号法による個人番号の利用より前です。",
+        out.push_back({file_label(c, i) + " の" +
+                           (std::string(key) == "use_start" ? "使用開始日" : "保有開始日") + "（" +
+                           **d + "）が番号法による個人番号の利用より前です。",
                        {f + "/" + key}});
       }
     }
     if (held && used && month_of(*used) < month_of(*held)) {
-      out.push_back({file_label(c, i) + " の使用開始日（" + *used + "）が保有開始日（" + *held + "）より前です。",
+      out.push_back({file_label(c, i) + " の使用開始日（" + *used + "）が保有開始日（" + *held +
+                         "）より前です。",
                      {f + "/use_start", f + "/retention_start"}});
     }
   }

@@ -17,9 +17,10 @@ void duplicates(const Context& c, Findings& out, const std::string& list, const 
     if (!substantive(name)) continue;
     const auto [it, inserted] = first.emplace(name_key(name.get<std::string>()), i);
     if (inserted) continue;
-    out.push_back({std::string(what) + items[it->second].value("number", json(it->second + 1)).dump() +
-                       " と " + what + items[i].value("number", json(i + 1)).dump() +
-                       " が同じ名称「" + name.get<std::string>() + "」です。",
+    out.push_back({std::string(what) +
+                       items[it->second].value("number", json(it->second + 1)).dump() + " と " +
+                       what + items[i].value("number", json(i + 1)).dump() + " が同じ名称「" +
+                       name.get<std::string>() + "」です。",
                    {list + "/" + std::to_string(i) + "/name",
                     list + "/" + std::to_string(it->second) + "/name"}});
   }
@@ -40,8 +41,11 @@ Rule nam003() {
           R"(Ⅰ 2 のシステム、Ⅱ の特定個人情報ファイルは、それぞれ別のものを記載します。同じ名称が
 二度あるのは、複写したブロックの名称の直し忘れか、同じものの重複記載です。
 直し方: それぞれの正しい名称を記載するか、重複したブロックを削除します。)",
-          {{"/systems/-", {{"number", 2}, {"name", "住民記録システム"}, {"functions", "証明書の発行"},
-                           {"connections", json::array()}}}},
+          {{"/systems/-",
+            {{"number", 2},
+             {"name", "住民記録システム"},
+             {"functions", "証明書の発行"},
+             {"connections", json::array()}}}},
           {{"/systems/1/name", "証明書コンビニ交付システム"}},
           check};
 }

@@ -16,8 +16,8 @@ void check(const Context& c, Findings& out) {
     if (!names[i].is_string() || !ii) continue;
     const std::string i3 = names[i].get<std::string>();
     if (name_key(i3) == name_key(*ii)) continue;
-    out.push_back({"Ⅰ 3 の " + std::to_string(i + 1) + " 番目のファイル名「" + i3 + "」が Ⅱ 1 の「" +
-                       *ii + "」と一致しません。",
+    out.push_back({"Ⅰ 3 の " + std::to_string(i + 1) + " 番目のファイル名「" + i3 +
+                       "」が Ⅱ 1 の「" + *ii + "」と一致しません。",
                    {"/file_names/" + std::to_string(i), Context::file(i) + "/name"}});
   }
 }

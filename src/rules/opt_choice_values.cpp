@@ -79,8 +79,8 @@ void report(Findings& out, const std::string& pointer, const std::string& value,
             const std::string& field, const std::set<std::string>& options) {
   std::string list;
   for (const auto& o : options) list += (list.empty() ? "" : " / ") + o;
-  out.push_back({field + "の値「" + value + "」はこの様式の選択肢（" + list + "）にありません。",
-                 {pointer}});
+  out.push_back(
+      {field + "の値「" + value + "」はこの様式の選択肢（" + list + "）にありません。", {pointer}});
 }
 
 void walk(const Context& c, const Grammar& g, const json& v, const std::string& pointer,
@@ -88,12 +88,14 @@ void walk(const Context& c, const Grammar& g, const json& v, const std::string& 
   const Catalog& cat = catalog();
   if (v.is_object()) {
     // a Control's choice row
-    if (v.contains("label") && v.contains("value") && v["value"].is_string() && v["label"].is_string()) {
+    if (v.contains("label") && v.contains("value") && v["value"].is_string() &&
+        v["label"].is_string()) {
       const auto form = cat.controls.find(g.form);
       if (form != cat.controls.end()) {
         const auto it = form->second.find(v["label"].get<std::string>());
         if (it != form->second.end() && it->second.count(v["value"].get<std::string>()) == 0)
-          report(out, pointer + "/value", v["value"].get<std::string>(), "「" + it->first + "」", it->second);
+          report(out, pointer + "/value", v["value"].get<std::string>(), "「" + it->first + "」",
+                 it->second);
       }
     }
     for (const auto& [k, child] : v.items()) {
@@ -103,7 +105,8 @@ void walk(const Context& c, const Grammar& g, const json& v, const std::string& 
     return;
   }
   if (v.is_array()) {
-    for (std::size_t i = 0; i < v.size(); ++i) walk(c, g, v[i], pointer + "/" + std::to_string(i), out);
+    for (std::size_t i = 0; i < v.size(); ++i)
+      walk(c, g, v[i], pointer + "/" + std::to_string(i), out);
     return;
   }
   if (!v.is_string()) return;
@@ -113,7 +116,8 @@ void walk(const Context& c, const Grammar& g, const json& v, const std::string& 
     if (opts == g.options.end()) return;  // this form has no such field
     std::set<std::string> labels;
     for (const Option& o : opts->second) labels.insert(o.label);
-    if (labels.count(v.get<std::string>()) == 0) report(out, pointer, v.get<std::string>(), pointer, labels);
+    if (labels.count(v.get<std::string>()) == 0)
+      report(out, pointer, v.get<std::string>(), pointer, labels);
     return;
   }
 }

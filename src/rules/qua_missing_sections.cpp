@@ -16,11 +16,14 @@ void check(const Context& c, Findings& out) {
     // lost members of a numbered group (システム2, 提供先1…) are REC008's finding
     const auto last = s.find_last_not_of("0123456789");
     if (last != std::string::npos && last + 1 < s.size()) continue;
-    if (s.find("（") != std::string::npos && s.find("）") == s.size() - std::string("）").size()) continue;
+    if (s.find("（") != std::string::npos && s.find("）") == s.size() - std::string("）").size())
+      continue;
     list += (list.empty() ? "" : "、") + s;
   }
   if (list.empty()) return;
-  out.push_back({"様式の " + list + " が抽出結果に見つかりません（ページの欠落の可能性）。その部分の値は空欄とみなさず、検査していません。",
+  out.push_back({"様式の " + list +
+                     " が抽出結果に見つかりません（ページの欠落の可能性）。その部分の値は空欄とみな"
+                     "さず、検査していません。",
                  {"/quality/sections_missing"}});
 }
 

@@ -17,8 +17,7 @@ const std::vector<Rule>& rules() {
                        req003, req004, req005, req006, req007, req008, qua001, qua002, qua003}) {
       all.push_back(make());
     }
-    std::sort(all.begin(), all.end(),
-              [](const Rule& a, const Rule& b) { return a.code < b.code; });
+    std::sort(all.begin(), all.end(), [](const Rule& a, const Rule& b) { return a.code < b.code; });
     return all;
   }();
   return kRules;
@@ -33,15 +32,9 @@ const Rule* find_rule(std::string_view code) {
 
 const std::vector<std::pair<std::string, std::string>>& families() {
   static const std::vector<std::pair<std::string, std::string>> kFamilies = {
-      {"counts", "件数と番号"},
-      {"choices", "選択と記載内容"},
-      {"names", "名称の一致"},
-      {"options", "選択肢"},
-      {"ranges", "範囲と内容"},
-      {"dates", "日付"},
-      {"changes", "変更箇所と本文"},
-      {"required", "必須項目"},
-      {"quality", "抽出の品質"}};
+      {"counts", "件数と番号"},      {"choices", "選択と記載内容"}, {"names", "名称の一致"},
+      {"options", "選択肢"},         {"ranges", "範囲と内容"},      {"dates", "日付"},
+      {"changes", "変更箇所と本文"}, {"required", "必須項目"},      {"quality", "抽出の品質"}};
   return kFamilies;
 }
 

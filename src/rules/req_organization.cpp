@@ -13,16 +13,17 @@ void check(const Context& c, Findings& out) {
 }  // namespace
 
 Rule req002() {
-  return {"REQ002",
-          "required",
-          "error",
-          "評価実施機関名が空欄",
-          R"(表紙の評価実施機関名（「○○市長」など）は必須の記載です。空欄では評価の責任者が分かりません。
+  return {
+      "REQ002",
+      "required",
+      "error",
+      "評価実施機関名が空欄",
+      R"(表紙の評価実施機関名（「○○市長」など）は必須の記載です。空欄では評価の責任者が分かりません。
 pdftotext の抽出で読めなかった場合は報告しません（QUA003）。
 直し方: 評価実施機関名を記載します。)",
-          {{"/header/organization", nullptr}},
-          {{"/header/organization", "A市長"}},
-          check};
+      {{"/header/organization", nullptr}},
+      {{"/header/organization", "A市長"}},
+      check};
 }
 
 }  // namespace hyoka::validate::ruleset

@@ -30,8 +30,8 @@ void check(const Context& c, Findings& out) {
       const std::string list = Context::file(i) + "/risk_measures/" + section + "/opt_outs";
       std::vector<std::string> paths = ptrs;
       paths.push_back(check_pointer(c.at(list), list, opt_out));
-      out.push_back({file_label(c, i) + " の Ⅲ は「" + opt_out + "」にチェックがないのに、" + titles[key] +
-                         " のリスクへの対策は十分かが選ばれていません。",
+      out.push_back({file_label(c, i) + " の Ⅲ は「" + opt_out + "」にチェックがないのに、" +
+                         titles[key] + " のリスクへの対策は十分かが選ばれていません。",
                      paths});
     }
   }

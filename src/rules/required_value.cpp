@@ -16,7 +16,8 @@ std::vector<RequiredValue> document_required_values(const Context& c) {
       {"/header/published_on", "/header", "公表日"},
       {basic ? "/threshold/result" : "/procedures/basic_assessment/threshold_result",
        basic ? "/threshold" : "/procedures", "しきい値判断結果"}};
-  if (!basic) out.push_back({"/procedures/basic_assessment/date", "/procedures", "基礎項目評価の実施日"});
+  if (!basic)
+    out.push_back({"/procedures/basic_assessment/date", "/procedures", "基礎項目評価の実施日"});
   for (std::size_t i = 0; i < c.file_count(); ++i)
     out.push_back({Context::file(i) + "/name", Context::file(i), "特定個人情報ファイル名"});
   return out;

@@ -32,12 +32,12 @@ void check(const Context& c, Findings& out) {
   if (form == "basic") {
     const auto kind = c.str("/risk_summary/report_kind");
     if (!kind) return;
-    const int submitted = kind->find("全項目") != std::string::npos   ? 3
+    const int submitted = kind->find("全項目") != std::string::npos     ? 3
                           : kind->find("重点項目") != std::string::npos ? 2
-                                                                       : 1;
+                                                                        : 1;
     if (*level >= 2 && submitted < *level) {
-      out.push_back({from + "では" + level_name(*level) + "が義務付けられますが、提出する評価書の種類は「" +
-                         *kind + "」です。",
+      out.push_back({from + "では" + level_name(*level) +
+                         "が義務付けられますが、提出する評価書の種類は「" + *kind + "」です。",
                      {"/risk_summary/report_kind", "/threshold/result"}});
     }
   }

@@ -27,8 +27,9 @@ void check(const Context& c, Findings& out) {
     const long long n = static_cast<long long>(distinct.size());
     if (n == 0) continue;
     if (n >= range->first && (range->second < 0 || n < range->second)) continue;
-    out.push_back({file_label(c, i) + " の記録される項目は「" + *range_text + "」ですが、別添の記録項目には " +
-                       std::to_string(n) + " 項目（重複を除く）が記載されています。",
+    out.push_back({file_label(c, i) + " の記録される項目は「" + *range_text +
+                       "」ですが、別添の記録項目には " + std::to_string(n) +
+                       " 項目（重複を除く）が記載されています。",
                    {f + "/item_count", f + "/record_items"}});
   }
 }

@@ -18,8 +18,8 @@ void check(const Context& c, Findings& out) {
     if (!count) continue;
     const auto file = range_of(*count);
     if (!file || file->first < affair->second) continue;
-    out.push_back({file_label(c, i) + " の対象となる本人の数「" + *count + "」は、事務の対象人数「" +
-                       *population + "」を超えています。",
+    out.push_back({file_label(c, i) + " の対象となる本人の数「" + *count +
+                       "」は、事務の対象人数「" + *population + "」を超えています。",
                    {p, "/affair/target_population"}});
   }
 }

@@ -14,8 +14,10 @@ void check(const Context& c, Findings& out) {
   const auto level = required_level(*result);
   std::set<int> allowed = levels_for_population(*population);
   if (!level || allowed.empty()) return;
-  const std::string pp = c.form() == "basic" ? "/threshold/target_population" : "/affair/target_population";
-  const std::string rp = c.form() == "basic" ? "/threshold/result" : "/procedures/basic_assessment/threshold_result";
+  const std::string pp =
+      c.form() == "basic" ? "/threshold/target_population" : "/affair/target_population";
+  const std::string rp =
+      c.form() == "basic" ? "/threshold/result" : "/procedures/basic_assessment/threshold_result";
   std::vector<std::string> paths = {rp, pp};
   std::string because;
   // 様式2 answers the two other questions of the threshold itself (1 year, 特定個人情報)
@@ -33,8 +35,9 @@ void check(const Context& c, Findings& out) {
   if (allowed.count(*level) != 0) return;
   std::string expected;
   for (int l : allowed) expected += (expected.empty() ? "" : "または") + level_name(l);
-  out.push_back({"しきい値判断結果「" + *result + "」は、対象人数「" + *population + "」" + because +
-                     "からの判断（" + expected + "の実施が義務付けられる）と一致しません。",
+  out.push_back({"しきい値判断結果「" + *result + "」は、対象人数「" + *population + "」" +
+                     because + "からの判断（" + expected +
+                     "の実施が義務付けられる）と一致しません。",
                  paths});
 }
 
@@ -54,9 +57,12 @@ Rule rng002() {
 直し方: 対象人数と判断結果のどちらが正しいかを確かめ、もう一方を直します。)",
           {{"/affair/target_population", "1万人以上10万人未満"},
            {"/threshold/target_population", "1万人以上10万人未満"},
-           {"/procedures/basic_assessment/threshold_result", "特定個人情報保護評価の実施が義務付けられない（任意に重点項目評価を実施）"},
-           {"/threshold/result", "特定個人情報保護評価の実施が義務付けられない（任意に重点項目評価を実施）"}},
-          {{"/procedures/basic_assessment/threshold_result", "基礎項目評価及び重点項目評価の実施が義務付けられる"},
+           {"/procedures/basic_assessment/threshold_result",
+            "特定個人情報保護評価の実施が義務付けられない（任意に重点項目評価を実施）"},
+           {"/threshold/result",
+            "特定個人情報保護評価の実施が義務付けられない（任意に重点項目評価を実施）"}},
+          {{"/procedures/basic_assessment/threshold_result",
+            "基礎項目評価及び重点項目評価の実施が義務付けられる"},
            {"/threshold/result", "基礎項目評価及び重点項目評価の実施が義務付けられる"}},
           check};
 }

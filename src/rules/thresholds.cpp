@@ -17,21 +17,31 @@ std::set<int> levels_for_population(const std::string& p) {
   const auto range = range_of(p);
   if (!range) return {};
   switch (range->first) {
-    case 0: return {0};
-    case 1000: return {1};
-    case 10000: return {1, 2};
-    case 100000: return {2, 3};
-    case 300000: return {3};
-    default: return {};
+    case 0:
+      return {0};
+    case 1000:
+      return {1};
+    case 10000:
+      return {1, 2};
+    case 100000:
+      return {2, 3};
+    case 300000:
+      return {3};
+    default:
+      return {};
   }
 }
 
 std::string level_name(int level) {
   switch (level) {
-    case 0: return "評価の実施の義務なし";
-    case 1: return "基礎項目評価";
-    case 2: return "基礎項目評価及び重点項目評価";
-    default: return "基礎項目評価及び全項目評価";
+    case 0:
+      return "評価の実施の義務なし";
+    case 1:
+      return "基礎項目評価";
+    case 2:
+      return "基礎項目評価及び重点項目評価";
+    default:
+      return "基礎項目評価及び全項目評価";
   }
 }
 
@@ -52,7 +62,8 @@ std::optional<std::pair<long long, long long>> range_of(const std::string& optio
   static const re2::RE2 kBelow(R"(^([0-9,]+)(万)?(?:人|項目)未満)");
   static const re2::RE2 kAbove(R"(^([0-9,]+)(万)?(?:人|項目)以上$)");
   std::string a, ua, b, ub;
-  if (re2::RE2::PartialMatch(option, kBoth, &a, &ua, &b, &ub)) return std::make_pair(amount(a, ua), amount(b, ub));
+  if (re2::RE2::PartialMatch(option, kBoth, &a, &ua, &b, &ub))
+    return std::make_pair(amount(a, ua), amount(b, ub));
   if (re2::RE2::PartialMatch(option, kBelow, &a, &ua)) return std::make_pair(0LL, amount(a, ua));
   if (re2::RE2::PartialMatch(option, kAbove, &a, &ua)) return std::make_pair(amount(a, ua), -1LL);
   return std::nullopt;
