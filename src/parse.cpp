@@ -10,6 +10,7 @@
 #include "hyoka/recognize.h"
 #include "hyoka/sha256.h"
 #include "hyoka/text.h"
+#include "hyoka/validate.h"
 
 namespace hyoka {
 
@@ -214,7 +215,8 @@ json Parser::parse(std::string_view bytes, const ParseOptions& options) const {
                               " 行だけです。抽出結果の品質が低い可能性があります。",
                           json::array({"/quality/lines_recognized"}), 0));
   }
-  if (options.spans) {
+  // spans are computed even when not asked for: the validator takes its lines from them
+  {
     json spans = json::object();
     for (const auto& s : r.spans) spans[s.pointer] = {s.first, s.last};
     // summary values point at the lines of the values they repeat
@@ -235,7 +237,12 @@ json Parser::parse(std::string_view bytes, const ParseOptions& options) const {
         }
       }
     }
-    doc["spans"] = std::move(spans);
+    if (options.validate) {
+      validate::Options vo;
+      vo.draft = options.draft;
+      validate::apply(doc, spans, vo);
+    }
+    if (options.spans) doc["spans"] = std::move(spans);
   }
   return std::move(doc);
 }

@@ -1,4 +1,4 @@
-// The pipeline: decode → normalize → segment → recognize → model → (validate) → emit.
+// The pipeline: decode → normalize → segment → recognize → model → validate → emit.
 // `Parser` owns the grammars; it is immutable after construction and safe to share.
 #pragma once
 
@@ -17,6 +17,8 @@ struct ParseOptions {
   std::string path;      // reported as source.path; empty for stdin
   bool spans = false;    // add "spans": {pointer: [first_line, last_line]}
   std::string encoding;  // forced input encoding (--encoding); empty: detect
+  bool validate = true;  // run the validator's rules (diagnostics of the CNT, CHO, … families)
+  bool draft = false;    // validate as a draft (validate.h Options::draft)
 };
 
 // An input that is not a PIA document at all (exit code 4 in the CLI).

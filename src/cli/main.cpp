@@ -1,8 +1,8 @@
 // hyoka command line: a thin layer over the library. Messages to end users are Japanese.
 //
-// Exit codes (README): 0 success, 1 internal error, 2 usage error, 3 unreadable input,
-// 4 input that is not an assessment. With several inputs the highest code wins; every readable
-// input is still converted.
+// Exit codes (README, cli/exit_codes.h): 0 success, 1 check found problems, 2 usage error,
+// 3 unreadable input, 4 input that is not an assessment, 70 internal error. With several inputs
+// the highest code wins; every readable input is still converted.
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
@@ -14,60 +14,24 @@
 #include <vector>
 
 #include "batch_command.h"
+#include "cli/check_command.h"
+#include "cli/exit_codes.h"
+#include "cli/input.h"
 #include "hyoka/decode.h"
 #include "hyoka/grammar.h"
 #include "hyoka/parse.h"
 
 namespace {
 
-constexpr int kOk = 0;
-constexpr int kInternal = 1;
-constexpr int kUsage = 2;
-constexpr int kUnreadable = 3;
-constexpr int kNotAssessment = 4;
+using hyoka::cli::display_name;
+using hyoka::cli::Input;
+using hyoka::cli::read_input;
 
-struct Input {
-  std::string name;  // as given ("-" for stdin)
-  std::string bytes;
-  bool ok = false;
-  std::string error;
-};
-
-Input read_input(const std::string& name) {
-  Input in;
-  in.name = name;
-  if (name == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    in.bytes = ss.str();
-    in.ok = true;
-    return in;
-  }
-  std::error_code ec;
-  if (std::filesystem::is_directory(name, ec)) {
-    in.error = "ディレクトリです（ファイルを指定してください）";
-    return in;
-  }
-  std::ifstream f(name, std::ios::binary);
-  if (!f) {
-    in.error = "ファイルを開けません";
-    return in;
-  }
-  try {
-    in.bytes.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
-  } catch (const std::exception&) {
-    in.error = "ファイルの読み込み中にエラーが発生しました";
-    return in;
-  }
-  if (f.bad()) {
-    in.error = "ファイルの読み込み中にエラーが発生しました";
-    return in;
-  }
-  in.ok = true;
-  return in;
-}
-
-std::string display_name(const std::string& name) { return name == "-" ? "<標準入力>" : name; }
+using hyoka::cli::kInternal;
+using hyoka::cli::kNotAssessment;
+using hyoka::cli::kOk;
+using hyoka::cli::kUnreadable;
+using hyoka::cli::kUsage;
 
 int write_output(const std::string& out_path, const std::string& text) {
   if (out_path.empty() || out_path == "-") {
@@ -97,7 +61,7 @@ int write_output(const std::string& out_path, const std::string& text) {
 
 int run_parse(const hyoka::Parser& parser, const std::vector<std::string>& files,
               const std::string& out_path, bool pretty, bool spans, bool jsonl,
-              const std::string& encoding) {
+              const std::string& encoding, bool draft, bool no_validate) {
   int code = kOk;
   std::vector<nlohmann::json> docs;
   for (const auto& name : files) {
@@ -112,6 +76,8 @@ int run_parse(const hyoka::Parser& parser, const std::vector<std::string>& files
       opt.path = name == "-" ? std::string() : name;
       opt.spans = spans;
       opt.encoding = encoding;
+      opt.draft = draft;
+      opt.validate = !no_validate;
       docs.push_back(parser.parse(in.bytes, opt));
     } catch (const hyoka::NotAnAssessment& e) {
       std::cerr << "hyoka: " << display_name(name)
@@ -166,6 +132,12 @@ int main(int argc, char** argv) {
   parse->add_flag("--pretty", pretty, "インデントして出力します");
   parse->add_flag("--spans", spans, "各値の入力行範囲（spans）を追加します");
   parse->add_flag("--jsonl", jsonl, "1 行 1 文書の JSON Lines で出力します");
+  bool draft = false;
+  bool no_validate = false;
+  parse->add_flag("--draft", draft,
+                  "下書きとして検査します（公表日・承認日などの空欄を診断しません）");
+  parse->add_flag("--no-validate", no_validate,
+                  "整合性の検査をせず、読み取り時の診断だけを含めます");
   std::string encoding;
   auto check_encoding = [](const std::string& name) -> std::string {
     if (hyoka::is_supported_encoding(name)) return {};
@@ -186,6 +158,10 @@ int main(int argc, char** argv) {
 
   CLI::App* schema = app.add_subcommand("schema", "出力 JSON の JSON Schema を表示します");
   const auto batch = hyoka::cli::add_batch_commands(app);
+  hyoka::cli::CheckCommand check;
+  check.attach(app);
+  hyoka::cli::RulesCommand rules;
+  rules.attach(app);
 
   try {
     app.parse(argc, argv);
@@ -206,10 +182,13 @@ int main(int argc, char** argv) {
       std::cout << hyoka::Parser::schema();
       return kOk;
     }
+    if (rules.parsed()) return rules.run();
     const hyoka::Parser parser;
     if (parse->parsed()) {
-      return run_parse(parser, parse_files, out_path, pretty, spans, jsonl, encoding);
+      return run_parse(parser, parse_files, out_path, pretty, spans, jsonl, encoding, draft,
+                       no_validate);
     }
+    if (check.parsed()) return check.run(parser);
     if (normalize->parsed()) return run_normalize(parser, normalize_file, out_path, encoding);
     if (batch->parsed()) return batch->run(parser);
   } catch (const hyoka::GrammarError& e) {
