@@ -32,7 +32,6 @@ using nlohmann::json;
 constexpr const char* kNotAssessmentMessage = "特定個人情報保護評価書ではありません";
 constexpr const char* kCannotOpenMessage = "ファイルを開けません";
 
-
 std::vector<std::string> seed_paths() {
   std::vector<std::string> seeds;
   const fs::path dir = fs::path(HYOKA_SOURCE_DIR) / "fixtures" / "seeds";
