@@ -170,7 +170,7 @@ bool Engine::single_cell(const Row& row) { return row.cells.size() == 1 && !row.
 bool Engine::starts_a_label(const Row& row) {
   if (!single_cell(row) || stack_.back().scope->mode != ScopeMode::Normal) return false;
   if (text::first_token(row.cells[0]) != std::string::npos) return false;
-  const std::string lk = g_.canonical(text::label_key(row.cells[0]));
+  const std::string& lk = label_of(row.cells[0]).key;
   if (lk.size() < kMinLabelPrefix || all_labels_.count(lk) > 0) return false;
   for (const auto& k : label_prefixes_) {
     if (k.size() > lk.size() && k.compare(0, lk.size(), lk) == 0) return true;
@@ -188,8 +188,7 @@ void Engine::step(const Row& row) {
   if (consuming_) {
     // The 項目一覧 ends at a blank line, or where the body begins: a part heading it already
     // listed, or a section heading, which it never lists (one-line-per-page text has no blanks).
-    const std::string k =
-        row.cells.empty() ? std::string() : g_.canonical(text::label_key(row.cells[0]));
+    const std::string& k = label_of(row.cells.empty() ? std::string_view() : row.cells[0]).key;
     bool body = false;
     for (const auto& part : g_.root->children) {
       for (const auto& c : part->children) {
@@ -303,7 +302,7 @@ bool Engine::is_template_stamp(const Row& row) {
 
 bool Engine::is_group_caption(const Row& row) const {
   if (row.cells.empty() || row.cells[0].empty()) return false;
-  const std::string lk = g_.canonical(text::label_key(row.cells[0]));
+  const std::string& lk = label_of(row.cells[0]).key;
   for (const Scope* s : g_.scopes) {
     for (const auto& p : s->caption_patterns) {
       if (re2::RE2::FullMatch(lk, *p)) return true;
@@ -315,7 +314,7 @@ bool Engine::is_group_caption(const Row& row) const {
 bool Engine::is_stray_label(const Row& row) const {
   for (const auto& cell : row.cells) {
     if (cell.empty()) continue;
-    const std::string lk = g_.canonical(text::label_key(cell.substr(0, text::first_token(cell))));
+    const std::string& lk = label_of(std::string_view(cell).substr(0, text::first_token(cell))).key;
     if (lk.empty()) return false;
     if (all_labels_.count(lk) > 0) return true;
     for (const re2::RE2* p : all_patterns_) {
@@ -342,7 +341,7 @@ bool Engine::is_unknown_label_row(const Row& row) {
 bool Engine::shows_unread_label(const Row& row) const {
   for (const auto& cell : row.cells) {
     if (cell.empty()) continue;
-    const std::string lk = g_.canonical(text::label_key(cell.substr(0, text::first_token(cell))));
+    const std::string& lk = label_of(std::string_view(cell).substr(0, text::first_token(cell))).key;
     for (const auto& k : label_prefixes_) {
       if (lk.size() > k.size() && lk.compare(0, k.size(), k) == 0) return true;
     }

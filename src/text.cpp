@@ -3,51 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
-#include <array>
-
 namespace hyoka::text {
-
-char32_t next_cp(std::string_view s, std::size_t& pos) {
-  const auto b0 = static_cast<unsigned char>(s[pos]);
-  if (b0 < 0x80) {
-    ++pos;
-    return b0;
-  }
-  int len = 0;
-  char32_t cp = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    len = 2;
-    cp = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3;
-    cp = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4;
-    cp = b0 & 0x07;
-  } else {
-    ++pos;
-    return 0xFFFD;
-  }
-  if (pos + len > s.size()) {
-    ++pos;
-    return 0xFFFD;
-  }
-  for (int i = 1; i < len; ++i) {
-    const auto b = static_cast<unsigned char>(s[pos + i]);
-    if ((b & 0xC0) != 0x80) {
-      ++pos;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  static constexpr std::array<char32_t, 5> kMin = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++pos;
-    return 0xFFFD;
-  }
-  pos += len;
-  return cp;
-}
 
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
@@ -114,11 +70,37 @@ bool nfkc_inert(char32_t cp) {
   return false;
 }
 
+// NFKC maps the full-width forms of ASCII (U+FF01..U+FF5E) and U+3000 to ASCII characters, which
+// are inert too: a text of inert characters and these is its NFKC form once they are replaced.
+bool wide_ascii(char32_t cp) { return (cp >= 0xFF01 && cp <= 0xFF5E) || cp == 0x3000; }
+
 std::string nfkc(std::string_view s) {
-  bool inert = true;
-  for (std::size_t pos = 0; pos < s.size() && inert;) inert = nfkc_inert(next_cp(s, pos));
+  bool simple = true;
+  bool wide = false;
+  for (std::size_t pos = 0; pos < s.size() && simple;) {
+    const char32_t cp = next_cp(s, pos);
+    if (nfkc_inert(cp)) continue;
+    wide = wide || wide_ascii(cp);
+    simple = wide_ascii(cp);
+  }
   // (an invalid byte reads as U+FFFD, which is not inert: ICU decides its replacement)
-  if (inert) return std::string(s);
+  if (simple && !wide) return std::string(s);
+  if (simple) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t pos = 0; pos < s.size();) {
+      const std::size_t start = pos;
+      const char32_t cp = next_cp(s, pos);
+      if (cp == 0x3000) {
+        out += ' ';
+      } else if (wide_ascii(cp)) {
+        out += static_cast<char>(cp - 0xFEE0);
+      } else {
+        out.append(s, start, pos - start);
+      }
+    }
+    return out;
+  }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status)) return std::string(s);
