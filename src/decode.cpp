@@ -63,26 +63,26 @@ Utf8Stats utf8_stats(std::string_view bytes) {
 
 void decode_utf8(std::string_view bytes, Decoded& d) {
   d.text.reserve(bytes.size());
+  std::size_t run = 0;  // start of the bytes copied as they are, up to pos
   std::size_t pos = 0;
-  std::size_t line = 1;
   while (pos < bytes.size()) {
-    const auto b = static_cast<unsigned char>(bytes[pos]);
-    if (b < 0x80) {
-      if (b == '\n') ++line;
-      d.text += static_cast<char>(b);
+    if (static_cast<unsigned char>(bytes[pos]) < 0x80) {
       ++pos;
       continue;
     }
     const std::size_t start = pos;
     const char32_t cp = text::next_cp(bytes, pos);
-    if (cp == 0xFFFD && !is_literal_replacement(bytes, start, pos)) {
-      ++d.invalid_sequences;
-      if (d.first_invalid_line == 0) d.first_invalid_line = line;
-      text::append_utf8(d.text, 0xFFFD);
-    } else {
-      d.text.append(bytes.substr(start, pos - start));
+    if (cp != 0xFFFD || is_literal_replacement(bytes, start, pos)) continue;
+    d.text.append(bytes, run, start - run);
+    run = pos;
+    ++d.invalid_sequences;
+    if (d.first_invalid_line == 0) {
+      d.first_invalid_line =
+          1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + start, '\n'));
     }
+    text::append_utf8(d.text, 0xFFFD);
   }
+  d.text.append(bytes, run, pos - run);
 }
 
 // ---------------------------------------------------------------------------------------------

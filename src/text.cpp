@@ -3,6 +3,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+
 namespace hyoka::text {
 
 void append_utf8(std::string& out, char32_t cp) {
@@ -26,22 +28,30 @@ void append_utf8(std::string& out, char32_t cp) {
 std::string fold_width(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  std::size_t run = 0;  // start of the bytes kept as they are, up to pos
   std::size_t pos = 0;
   while (pos < s.size()) {
+    if (static_cast<unsigned char>(s[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
     const std::size_t start = pos;
     const char32_t cp = next_cp(s, pos);
     const bool letter_or_digit = (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
                                  (cp >= 0xFF41 && cp <= 0xFF5A);
+    // (a U+FFFD read from an invalid byte is written as U+FFFD; a real one is kept as it is)
+    if (!letter_or_digit && cp != 0x3000 && cp != 0xFFFD) continue;
+    out.append(s, run, start - run);
+    run = pos;
     if (letter_or_digit) {
       out += static_cast<char>(cp - 0xFEE0);
     } else if (cp == 0x3000) {
       out += ' ';
-    } else if (cp == 0xFFFD) {
-      append_utf8(out, cp);
     } else {
-      out.append(s.substr(start, pos - start));
+      append_utf8(out, cp);
     }
   }
+  out.append(s, run, pos - run);
   return out;
 }
 
@@ -222,34 +232,51 @@ void flush_line(std::string& out, std::string& line) {
 std::string render_free_text(std::string_view s) {
   std::string out;
   std::string line;
+  std::size_t run = 0;  // start of the bytes kept as they are, up to pos
   std::size_t pos = 0;
   while (pos < s.size()) {
     const std::size_t start = pos;
-    const char32_t cp = next_cp(s, pos);
-    switch (cp) {
-      case '\n':
-        flush_line(out, line);
-        break;
-      case 0x2611:
-        line += "[○]";
-        break;
-      case 0x2610:
-        line += "[ ]";
-        break;
-      case 0x2B1A:
-      case 0x22A1:
-        line += "[?]";
-        break;
-      case 0x27E6:
-        line += '[';
-        break;
-      case 0x27E7:
-        line += ']';
-        break;
-      default:
-        line.append(s.substr(start, pos - start));
+    const auto b = static_cast<unsigned char>(s[pos]);
+    std::string_view with;
+    if (b == '\n') {
+      ++pos;
+    } else if (b < 0x80) {
+      ++pos;
+      continue;
+    } else if (b != 0xE2) {  // every token is E2 xx xx in UTF-8
+      next_cp(s, pos);
+      continue;
+    } else {
+      switch (next_cp(s, pos)) {
+        case 0x2611:
+          with = "[○]";
+          break;
+        case 0x2610:
+          with = "[ ]";
+          break;
+        case 0x2B1A:
+        case 0x22A1:
+          with = "[?]";
+          break;
+        case 0x27E6:
+          with = "[";
+          break;
+        case 0x27E7:
+          with = "]";
+          break;
+        default:
+          continue;
+      }
+    }
+    line.append(s, run, start - run);
+    run = pos;
+    if (b == '\n') {
+      flush_line(out, line);
+    } else {
+      line += with;
     }
   }
+  line.append(s, run, pos - run);
   flush_line(out, line);
   return out;
 }
@@ -267,9 +294,15 @@ std::string collapse_spaces(std::string_view s, bool newlines_too) {
     if (b < 0x80) {
       ++pos;
       blank = b == ' ' || b == '\t' || b == '\r' || b == '\f' || (newlines_too && b == '\n');
+    } else if (b == 0xE3 && pos + 2 < s.size() && static_cast<unsigned char>(s[pos + 1]) == 0x80 &&
+               static_cast<unsigned char>(s[pos + 2]) == 0x80) {
+      pos += 3;  // U+3000 (a lead byte is never a continuation byte: these bytes are always it)
+      blank = true;
+    } else if (b == 0xC2 && pos + 1 < s.size() && static_cast<unsigned char>(s[pos + 1]) == 0xA0) {
+      pos += 2;  // U+00A0
+      blank = true;
     } else {
-      const char32_t cp = next_cp(s, pos);
-      blank = cp == 0x3000 || cp == 0xA0;
+      ++pos;  // a byte of another character: kept with the run
     }
     if (blank) {
       if (run != std::string_view::npos) out.append(s.substr(run, start - run));
@@ -289,8 +322,10 @@ std::string collapse_spaces(std::string_view s, bool newlines_too) {
 
 std::string tidy_lines(std::string_view s) {
   std::string out;
-  for (const auto& line : split(s, '\n')) {
-    const std::string collapsed = collapse_spaces(line);
+  for (std::size_t start = 0; start <= s.size();) {
+    const std::size_t nl = std::min(s.find('\n', start), s.size());
+    const std::string collapsed = collapse_spaces(s.substr(start, nl - start));
+    start = nl + 1;
     if (collapsed.empty()) continue;
     if (!out.empty()) out += '\n';
     out += collapsed;
