@@ -109,7 +109,7 @@ std::optional<int> Engine::risk_number(const std::string& lk, bool* is_risk) {
   static const re2::RE2 kRisk(R"(^リスク([0-9]*):?(.*)$)");
   std::string num;
   std::string title;
-  *is_risk = re2::RE2::FullMatch(lk, kRisk, &num, &title) &&
+  *is_risk = lk.starts_with("リスク") && re2::RE2::FullMatch(lk, kRisk, &num, &title) &&
              (!num.empty() || lk.find(':') != std::string::npos ||
               lk.size() > std::string("リスク").size());
   if (!*is_risk || num.empty() || num.size() > 3) return std::nullopt;

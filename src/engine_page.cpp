@@ -43,11 +43,14 @@ const std::vector<std::string>& Engine::choice_values(std::size_t i) const {
   // `[ 1万人以上10万人未満`, also after another box's closer: `][ 基礎項目評価…` (002:1891)
   static const re2::RE2 kOpen(R"(^\]*\s*\[\s*([^\]\[]+?)\s*$)");
   std::string open;
-  if (re2::RE2::FullMatch(j, kOpen, &open)) values.push_back(open);
+  // (both patterns need their bracket: most rows have none)
+  if (j.find('[') != std::string::npos && re2::RE2::FullMatch(j, kOpen, &open))
+    values.push_back(open);
   // the bracket's second half: `再委託しない ] 1） 再委託する 2） 再委託しない` (002:825)
   static const re2::RE2 kClose(R"(^\s*([^\]\[]+?)\s*\].*$)");
   std::string closed;
-  if (re2::RE2::FullMatch(j, kClose, &closed)) values.push_back(closed);
+  if (j.find(']') != std::string::npos && re2::RE2::FullMatch(j, kClose, &closed))
+    values.push_back(closed);
   // a value printed without its brackets, alone in its text box (002:167 `実施する`); an
   // option list's numbered rows are not values
   if (j.find(text::kChoiceOpen) == std::string::npos &&

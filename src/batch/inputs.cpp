@@ -59,8 +59,13 @@ Document read_file(const std::string& path, bool names_only) {
     f.seekg(0, std::ios::end);
     const auto size = f.tellg();
     f.seekg(0, std::ios::beg);
-    if (size > 0) d.bytes.reserve(static_cast<std::size_t>(size));
-    d.bytes.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+    if (size > 0) {
+      d.bytes.resize(static_cast<std::size_t>(size));
+      f.read(d.bytes.data(), size);
+      d.bytes.resize(static_cast<std::size_t>(f.gcount()));
+    }
+    // the rest of a file that grew since, or whose size the system does not tell
+    d.bytes.append(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
   } catch (const std::exception&) {
     d.error = "ファイルの読み込み中にエラーが発生しました";
   }
