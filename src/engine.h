@@ -149,10 +149,18 @@ class Engine {
   struct LabelKey {
     std::string key;
     bool had_number = false;
+    // answered on first use (starts_a_label, shows_unread_label): key is the beginning of a
+    // longer label of the form / a label of the form is the beginning of key
+    mutable std::optional<bool> begins_label;
+    mutable std::optional<bool> extends_label;
   };
   const LabelKey& label_of(std::string_view text) const;
-  // text::ocr_skeleton() of a grammar key, computed once per key
+  // text::ocr_skeleton() of a grammar key, and of a label key looked for, computed once each
   const std::string& skeleton_of(const std::string& grammar_key);
+  const std::string& skeleton_of_text(const std::string& key);
+  // A new instance's object for scope `s`: its skeleton with the grammar's defaults, built once
+  // per scope and copied.
+  const json& fresh_object(const Scope* s);
 
   std::optional<Match> classify(const Row& row, bool parts_only);
 
@@ -285,6 +293,8 @@ class Engine {
   };
   mutable std::unordered_map<std::string, LabelKey, TextHash, std::equal_to<>> label_keys_;
   std::unordered_map<const std::string*, std::string> skeletons_;
+  std::unordered_map<std::string, std::string> text_skeletons_;
+  std::unordered_map<const Scope*, json> fresh_objects_;
   mutable std::vector<std::unique_ptr<PageRow>> page_rows_;  // by row index, filled on use
   std::unique_ptr<Instance> root_;
   std::vector<Frame> stack_;

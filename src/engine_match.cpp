@@ -30,6 +30,12 @@ const std::string& Engine::skeleton_of(const std::string& grammar_key) {
   return it->second;
 }
 
+const std::string& Engine::skeleton_of_text(const std::string& key) {
+  auto it = text_skeletons_.find(key);
+  if (it == text_skeletons_.end()) it = text_skeletons_.emplace(key, text::ocr_skeleton(key)).first;
+  return it->second;
+}
+
 std::optional<Match> Engine::classify(const Row& row, bool parts_only) {
   std::optional<Match> caption;
   for (std::size_t ci = 0; ci < row.cells.size(); ++ci) {
@@ -119,7 +125,7 @@ std::optional<int> Engine::risk_number(const std::string& lk, bool* is_risk) {
 std::optional<Match> Engine::find(const std::string& lk, bool had_number) {
   if (auto m = find_exact(lk, had_number)) return m;
   if (lk.size() < kMinLabelPrefix) return std::nullopt;
-  const std::string skel = text::ocr_skeleton(lk);
+  const std::string& skel = skeleton_of_text(lk);
   if (skel == lk && lk.find("ー") == std::string::npos && lk.find("ロ") == std::string::npos) {
     return std::nullopt;  // no confusable character: nothing to repair
   }

@@ -170,12 +170,15 @@ bool Engine::single_cell(const Row& row) { return row.cells.size() == 1 && !row.
 bool Engine::starts_a_label(const Row& row) {
   if (!single_cell(row) || stack_.back().scope->mode != ScopeMode::Normal) return false;
   if (text::first_token(row.cells[0]) != std::string::npos) return false;
-  const std::string& lk = label_of(row.cells[0]).key;
+  const LabelKey& label = label_of(row.cells[0]);
+  const std::string& lk = label.key;
   if (lk.size() < kMinLabelPrefix || all_labels_.count(lk) > 0) return false;
-  for (const auto& k : label_prefixes_) {
-    if (k.size() > lk.size() && k.compare(0, lk.size(), lk) == 0) return true;
+  if (!label.begins_label) {
+    label.begins_label = std::any_of(label_prefixes_.begin(), label_prefixes_.end(), [&](auto& k) {
+      return k.size() > lk.size() && k.compare(0, lk.size(), lk) == 0;
+    });
   }
-  return false;
+  return *label.begins_label;
 }
 
 void Engine::step(const Row& row) {
@@ -341,11 +344,14 @@ bool Engine::is_unknown_label_row(const Row& row) {
 bool Engine::shows_unread_label(const Row& row) const {
   for (const auto& cell : row.cells) {
     if (cell.empty()) continue;
-    const std::string& lk = label_of(std::string_view(cell).substr(0, text::first_token(cell))).key;
-    for (const auto& k : label_prefixes_) {
-      if (lk.size() > k.size() && lk.compare(0, k.size(), k) == 0) return true;
+    const LabelKey& label = label_of(std::string_view(cell).substr(0, text::first_token(cell)));
+    const std::string& lk = label.key;
+    if (!label.extends_label) {
+      label.extends_label = std::any_of(
+          label_prefixes_.begin(), label_prefixes_.end(),
+          [&](const auto& k) { return lk.size() > k.size() && lk.compare(0, k.size(), k) == 0; });
     }
-    return false;
+    return *label.extends_label;
   }
   return false;
 }

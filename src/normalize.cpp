@@ -138,17 +138,21 @@ std::string strip_markdown(std::string_view in, int* heading_level) {
   }
   std::string out;
   out.reserve(s.size());
+  std::size_t run = 0;  // start of the bytes kept as they are, up to i
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '*' && i + 1 < s.size() && s[i + 1] == '*') {
+      out.append(s, run, i - run);
       ++i;
+      run = i + 1;
       continue;
     }
     if (s[i] == '\\' && i + 1 < s.size() &&
         (s[i + 1] == '_' || s[i + 1] == '*' || s[i + 1] == '#' || s[i + 1] == '-')) {
-      continue;
+      out.append(s, run, i - run);
+      run = i + 1;
     }
-    out += s[i];
   }
+  out.append(s, run, s.size() - run);
   // a markdown table rule: only '-', ':', '|' and spaces, with at least three dashes
   std::size_t dashes = 0;
   bool rule = !out.empty();
