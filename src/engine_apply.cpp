@@ -189,7 +189,7 @@ void Engine::replay_deferred(int line) {
   for (const Row* r : fields) {
     if (auto m = classify(*r, false)) {
       apply(*m, *r);
-      if (open_ && is_text_only(*open_->reads) && text::trim(open_->region.first).empty())
+      if (open_ && is_text_only(*open_->reads) && text::trim_view(open_->region.first).empty())
         claim_box_after(*r);
       const auto key =
           std::make_tuple(static_cast<const Instance*>(stack_.back().inst), m->scope, m->field);

@@ -37,7 +37,7 @@ bool is_option_list_row(const Row& row) {
     if (c.empty()) continue;
     for (std::size_t start = 0; start <= c.size();) {
       const std::size_t nl = std::min(c.find('\n', start), c.size());
-      const std::string line = text::trim(std::string_view(c).substr(start, nl - start));
+      const std::string_view line = text::trim_view(std::string_view(c).substr(start, nl - start));
       start = nl + 1;
       // (an item starts with its number: most rows fail at once)
       if (line.empty() || line[0] < '0' || line[0] > '9') return false;

@@ -4,6 +4,9 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
+#include <iterator>
+#include <optional>
 
 namespace hyoka::text {
 
@@ -72,12 +75,11 @@ constexpr std::pair<char32_t, char32_t> kNfkcInert[] = {
 
 bool nfkc_inert(char32_t cp) {
   if (cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FFF)) return true;
-  if ((cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A0 && cp <= 0x30FE)) return true;  // kana
-  for (const auto& [lo, hi] : kNfkcInert) {
-    if (cp < lo) return false;
-    if (cp <= hi) return true;
-  }
-  return false;
+  // the last range starting at or below cp
+  const auto* above =
+      std::upper_bound(std::begin(kNfkcInert), std::end(kNfkcInert), cp,
+                       [](char32_t c, const auto& range) { return c < range.first; });
+  return above != std::begin(kNfkcInert) && cp <= std::prev(above)->second;
 }
 
 // NFKC maps the full-width forms of ASCII (U+FF01..U+FF5E) and U+3000 to ASCII characters, which
@@ -130,38 +132,58 @@ bool is_space_cp(char32_t cp) {
 
 }  // namespace
 
-std::string key(std::string_view s) {
-  const std::string n = nfkc(s);
+namespace {
+
+// What key() writes for one code point of NFKC text: nullptr to keep it, else its replacement
+// (empty: dropped).
+const char* key_replacement(char32_t cp) {
+  if (cp < 0x80) {
+    const bool dropped =
+        cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '*' || cp == '#' || cp == '\\';
+    return dropped ? "" : nullptr;
+  }
+  if (is_space_cp(cp)) return "";
+  if (cp == 0x301C || cp == 0x223C || cp == 0xFF5E) return "~";  // 〜 ∼ ～
+  if (cp == 0x2010 || cp == 0x2011 || cp == 0x2212) return "-";  // hyphens and minus
+  return nullptr;
+}
+
+// key()'s pass over s. Text not yet in NFKC (`in_nfkc` false) is normalized on the way while that
+// needs no ICU: inert characters stay, full-width ASCII and U+3000 become ASCII (see nfkc()); at
+// the first other character the pass gives up (nullopt).
+std::optional<std::string> key_pass(std::string_view s, bool in_nfkc) {
   std::string out;
-  out.reserve(n.size());
+  out.reserve(s.size());
   std::size_t run = 0;  // start of the bytes kept as they are, up to pos
   std::size_t pos = 0;
-  auto replace = [&](std::size_t start, std::string_view with) {
-    out.append(n, run, start - run);
-    out += with;
-    run = pos;
-  };
-  while (pos < n.size()) {
+  while (pos < s.size()) {
     const std::size_t start = pos;
-    const auto b = static_cast<unsigned char>(n[pos]);
-    if (b < 0x80) {
-      ++pos;
-      if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '*' || b == '#' || b == '\\') {
-        replace(start, {});
-      }
-      continue;
+    char32_t cp = next_cp(s, pos);
+    bool rewritten = false;  // cp is the NFKC form of another character
+    if (!in_nfkc && !nfkc_inert(cp)) {
+      if (!wide_ascii(cp)) return std::nullopt;
+      cp = cp == 0x3000 ? U' ' : cp - 0xFEE0;
+      rewritten = true;
     }
-    const char32_t cp = next_cp(n, pos);
-    if (is_space_cp(cp)) {
-      replace(start, {});
-    } else if (cp == 0x301C || cp == 0x223C || cp == 0xFF5E) {  // 〜 ∼ ～ → ~
-      replace(start, "~");
-    } else if (cp == 0x2010 || cp == 0x2011 || cp == 0x2212) {  // hyphens and minus → '-'
-      replace(start, "-");
+    const char* with = key_replacement(cp);
+    if (with == nullptr && !rewritten) continue;
+    out.append(s, run, start - run);
+    if (with != nullptr) {
+      out += with;
+    } else {
+      out += static_cast<char>(cp);
     }
+    run = pos;
   }
-  out.append(n, run, pos - run);
+  out.append(s, run, pos - run);
   return out;
+}
+
+}  // namespace
+
+std::string key(std::string_view s) {
+  if (auto k = key_pass(s, false)) return std::move(*k);
+  return *key_pass(nfkc(s), true);
 }
 
 std::size_t first_token(std::string_view s) {
@@ -281,42 +303,48 @@ std::string render_free_text(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// Bytes a blank of collapse_spaces() may begin with: ASCII blanks and the lead bytes of U+3000
+// (E3) and U+00A0 (C2). A lead byte is never a continuation byte: E3 80 80 and C2 A0 are always
+// those characters.
+constexpr std::array<bool, 256> kBlankStart = [] {
+  std::array<bool, 256> t{};
+  for (const unsigned char c : {' ', '\t', '\r', '\f', '\n', '\xE3', '\xC2'}) t[c] = true;
+  return t;
+}();
+
+// Length of the blank at s[pos], 0 when there is none.
+std::size_t blank_at(std::string_view s, std::size_t pos, bool newlines_too) {
+  const auto b = static_cast<unsigned char>(s[pos]);
+  if (!kBlankStart[b]) return 0;
+  if (b == 0xE3) {
+    return pos + 2 < s.size() && static_cast<unsigned char>(s[pos + 1]) == 0x80 &&
+                   static_cast<unsigned char>(s[pos + 2]) == 0x80
+               ? 3
+               : 0;
+  }
+  if (b == 0xC2)
+    return pos + 1 < s.size() && static_cast<unsigned char>(s[pos + 1]) == 0xA0 ? 2 : 0;
+  return b != '\n' || newlines_too ? 1 : 0;
+}
+
+}  // namespace
+
 std::string collapse_spaces(std::string_view s, bool newlines_too) {
   std::string out;
   out.reserve(s.size());
-  bool pending = false;
-  std::size_t run = std::string_view::npos;  // start of the current run of non-blanks
   std::size_t pos = 0;
   while (pos < s.size()) {
-    const std::size_t start = pos;
-    const auto b = static_cast<unsigned char>(s[pos]);
-    bool blank = false;
-    if (b < 0x80) {
-      ++pos;
-      blank = b == ' ' || b == '\t' || b == '\r' || b == '\f' || (newlines_too && b == '\n');
-    } else if (b == 0xE3 && pos + 2 < s.size() && static_cast<unsigned char>(s[pos + 1]) == 0x80 &&
-               static_cast<unsigned char>(s[pos + 2]) == 0x80) {
-      pos += 3;  // U+3000 (a lead byte is never a continuation byte: these bytes are always it)
-      blank = true;
-    } else if (b == 0xC2 && pos + 1 < s.size() && static_cast<unsigned char>(s[pos + 1]) == 0xA0) {
-      pos += 2;  // U+00A0
-      blank = true;
-    } else {
-      ++pos;  // a byte of another character: kept with the run
+    std::size_t len = 0;
+    const std::size_t start = pos;  // a run of non-blanks, written after one space if not first
+    while (pos < s.size() && (len = blank_at(s, pos, newlines_too)) == 0) ++pos;
+    if (pos > start) {
+      if (!out.empty()) out += ' ';
+      out.append(s, start, pos - start);
     }
-    if (blank) {
-      if (run != std::string_view::npos) out.append(s.substr(run, start - run));
-      run = std::string_view::npos;
-      pending = !out.empty();
-      continue;
-    }
-    if (run == std::string_view::npos) {
-      if (pending) out += ' ';
-      pending = false;
-      run = start;
-    }
+    while (pos < s.size() && (len = blank_at(s, pos, newlines_too)) > 0) pos += len;
   }
-  if (run != std::string_view::npos) out.append(s.substr(run));
   return out;
 }
 
@@ -407,7 +435,9 @@ std::size_t count_differences(std::string_view a, std::string_view b) {
   return diff;
 }
 
-std::string trim(std::string_view s) {
+std::string trim(std::string_view s) { return std::string(trim_view(s)); }
+
+std::string_view trim_view(std::string_view s) {
   std::size_t b = 0;
   std::size_t e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\n' || s[b] == '\r')) ++b;
@@ -416,7 +446,7 @@ std::string trim(std::string_view s) {
   // U+3000 at either end
   while (e - b >= 3 && s.substr(b, 3) == "\u3000") b += 3;
   while (e - b >= 3 && s.substr(e - 3, 3) == "\u3000") e -= 3;
-  return std::string(s.substr(b, e - b));
+  return s.substr(b, e - b);
 }
 
 std::vector<std::string> split(std::string_view s, char sep) {

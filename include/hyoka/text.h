@@ -100,6 +100,7 @@ std::string ocr_skeleton(std::string_view key);
 std::size_t count_differences(std::string_view a, std::string_view b);
 
 std::string trim(std::string_view s);
+std::string_view trim_view(std::string_view s);  // trim() without the copy
 std::vector<std::string> split(std::string_view s, char sep);
 bool starts_with(std::string_view s, std::string_view prefix);
 
