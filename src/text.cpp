@@ -148,35 +148,52 @@ const char* key_replacement(char32_t cp) {
   return nullptr;
 }
 
-// key()'s pass over s. Text not yet in NFKC (`in_nfkc` false) is normalized on the way while that
-// needs no ICU: inert characters stay, full-width ASCII and U+3000 become ASCII (see nfkc()); at
-// the first other character the pass gives up (nullopt).
-std::optional<std::string> key_pass(std::string_view s, bool in_nfkc) {
+// What rewrite_code_points() does with one code point: keep it, replace it, or give up.
+struct CodePoint {
+  enum class Do { Keep, Replace, GiveUp } what = Do::Keep;
+  std::string_view with;  // Replace: the replacement
+  static CodePoint keep() { return {}; }
+  static CodePoint replace(std::string_view with) { return {Do::Replace, with}; }
+  static CodePoint give_up() { return {Do::GiveUp, {}}; }
+};
+
+// s with its code points rewritten by `rewrite(cp)`, runs of kept ones copied at once; nullopt
+// when rewrite() gives up.
+template <class Rewrite>
+std::optional<std::string> rewrite_code_points(std::string_view s, Rewrite rewrite) {
   std::string out;
   out.reserve(s.size());
   std::size_t run = 0;  // start of the bytes kept as they are, up to pos
   std::size_t pos = 0;
   while (pos < s.size()) {
     const std::size_t start = pos;
-    char32_t cp = next_cp(s, pos);
-    bool rewritten = false;  // cp is the NFKC form of another character
-    if (!in_nfkc && !nfkc_inert(cp)) {
-      if (!wide_ascii(cp)) return std::nullopt;
-      cp = cp == 0x3000 ? U' ' : cp - 0xFEE0;
-      rewritten = true;
-    }
-    const char* with = key_replacement(cp);
-    if (with == nullptr && !rewritten) continue;
+    const CodePoint r = rewrite(next_cp(s, pos));
+    if (r.what == CodePoint::Do::Keep) continue;
+    if (r.what == CodePoint::Do::GiveUp) return std::nullopt;
     out.append(s, run, start - run);
-    if (with != nullptr) {
-      out += with;
-    } else {
-      out += static_cast<char>(cp);
-    }
+    out += r.with;
     run = pos;
   }
   out.append(s, run, pos - run);
   return out;
+}
+
+// key()'s pass over s. Text not yet in NFKC (`in_nfkc` false) is normalized on the way while that
+// needs no ICU: inert characters stay, full-width ASCII and U+3000 become ASCII (see nfkc()); at
+// the first other character the pass gives up (nullopt).
+std::optional<std::string> key_pass(std::string_view s, bool in_nfkc) {
+  char ascii = 0;  // the NFKC form of a full-width character
+  return rewrite_code_points(s, [&](char32_t cp) {
+    bool rewritten = false;
+    if (!in_nfkc && !nfkc_inert(cp)) {
+      if (!wide_ascii(cp)) return CodePoint::give_up();
+      cp = cp == 0x3000 ? U' ' : cp - 0xFEE0;
+      rewritten = true;
+    }
+    if (const char* with = key_replacement(cp)) return CodePoint::replace(with);
+    ascii = static_cast<char>(cp);
+    return rewritten ? CodePoint::replace({&ascii, 1}) : CodePoint::keep();
+  });
 }
 
 }  // namespace
@@ -187,12 +204,14 @@ std::string key(std::string_view s) {
 }
 
 std::size_t first_token(std::string_view s) {
-  std::size_t best = std::string_view::npos;
-  for (std::string_view t : {kChecked, kUnchecked, kUnknown, kBracketedUnknown, kChoiceOpen}) {
-    const std::size_t p = s.find(t);
-    if (p < best) best = p;
+  // every token is E2 xx xx in UTF-8: look at each E2 byte once
+  for (std::size_t p = s.find('\xE2'); p != std::string_view::npos; p = s.find('\xE2', p + 1)) {
+    const std::string_view c = s.substr(p, 3);
+    if (c == kChecked || c == kUnchecked || c == kUnknown || c == kBracketedUnknown ||
+        c == kChoiceOpen)
+      return p;
   }
-  return best;
+  return std::string_view::npos;
 }
 
 std::string label_key(std::string_view s, bool* had_number) {
@@ -413,18 +432,18 @@ bool is_placeholder(std::string_view s) {
 }
 
 std::string ocr_skeleton(std::string_view k) {
-  static const std::pair<std::string_view, std::string_view> kMap[] = {
-      {"片", "庁"}, {"口", "ロ"}, {"一", "ー"}, {"-", "ー"},  {"－", "ー"}, {"‐", "ー"},
-      {"—", "ー"},  {"〇", "○"},  {"◯", "○"},   {"工", "エ"}, {"力", "カ"}, {"夕", "タ"},
-      {"卜", "ト"}, {"二", "ニ"}, {"八", "ハ"}, {"嚴", "厳"}};
-  std::string out(k);
-  for (const auto& [from, to] : kMap) {
-    for (std::size_t p = out.find(from); p != std::string::npos;
-         p = out.find(from, p + to.size())) {
-      out.replace(p, from.size(), to);
+  // one representative per confusable character; none is itself replaced, so one pass over the
+  // code points gives what replacing each in turn gives
+  static constexpr std::pair<char32_t, std::string_view> kMap[] = {
+      {U'片', "庁"}, {U'口', "ロ"}, {U'一', "ー"}, {U'-', "ー"},  {U'－', "ー"}, {U'‐', "ー"},
+      {U'—', "ー"},  {U'〇', "○"},  {U'◯', "○"},   {U'工', "エ"}, {U'力', "カ"}, {U'夕', "タ"},
+      {U'卜', "ト"}, {U'二', "ニ"}, {U'八', "ハ"}, {U'嚴', "厳"}};
+  return *rewrite_code_points(k, [](char32_t cp) {
+    for (const auto& [from, to] : kMap) {
+      if (cp == from) return CodePoint::replace(to);
     }
-  }
-  return out;
+    return CodePoint::keep();
+  });
 }
 
 std::size_t count_differences(std::string_view a, std::string_view b) {
