@@ -164,6 +164,19 @@ void read_flow(const std::vector<const Row*>& rows, json& doc, Recognized& out) 
   out.spans.push_back({"/affair/flow", first, last});
 }
 
+namespace {
+
+// text::key(row.joined(" ")) starts with `prefix`, keying only as many cells as that takes:
+// key(a + " " + b) == key(a) + key(b) (a blank never composes in NFKC and key() drops it).
+bool key_starts_with(const Row& row, const std::string& first_cell_key, std::string_view prefix) {
+  std::string k = first_cell_key;
+  for (std::size_t i = 1; i < row.cells.size() && k.size() < prefix.size(); ++i)
+    k += text::key(row.cells[i]);
+  return k.starts_with(prefix);
+}
+
+}  // namespace
+
 void read_changes(const std::vector<const Row*>& rows, json& doc, Recognized& out,
                   bool reading_order) {
   json& changes = doc["changes"];
@@ -215,7 +228,7 @@ void read_changes(const std::vector<const Row*>& rows, json& doc, Recognized& ou
   for (const Row* row : table) {
     if (row->cells.size() < 2) continue;
     const std::string first = text::key(row->cells[0]);
-    if (first == "変更日" || text::key(row->joined(" ")).rfind("変更日項目", 0) == 0) continue;
+    if (first == "変更日" || key_starts_with(*row, first, "変更日項目")) continue;
     json c = model::change();
     auto cell = [&](std::size_t i) -> std::string {
       return i < row->cells.size() ? row->cells[i] : std::string();

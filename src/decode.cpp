@@ -63,26 +63,26 @@ Utf8Stats utf8_stats(std::string_view bytes) {
 
 void decode_utf8(std::string_view bytes, Decoded& d) {
   d.text.reserve(bytes.size());
+  std::size_t run = 0;  // start of the bytes copied as they are, up to pos
   std::size_t pos = 0;
-  std::size_t line = 1;
   while (pos < bytes.size()) {
-    const auto b = static_cast<unsigned char>(bytes[pos]);
-    if (b < 0x80) {
-      if (b == '\n') ++line;
-      d.text += static_cast<char>(b);
+    if (static_cast<unsigned char>(bytes[pos]) < 0x80) {
       ++pos;
       continue;
     }
     const std::size_t start = pos;
     const char32_t cp = text::next_cp(bytes, pos);
-    if (cp == 0xFFFD && !is_literal_replacement(bytes, start, pos)) {
-      ++d.invalid_sequences;
-      if (d.first_invalid_line == 0) d.first_invalid_line = line;
-      text::append_utf8(d.text, 0xFFFD);
-    } else {
-      d.text.append(bytes.substr(start, pos - start));
+    if (cp != 0xFFFD || is_literal_replacement(bytes, start, pos)) continue;
+    d.text.append(bytes, run, start - run);
+    run = pos;
+    ++d.invalid_sequences;
+    if (d.first_invalid_line == 0) {
+      d.first_invalid_line =
+          1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + start, '\n'));
     }
+    text::append_utf8(d.text, 0xFFFD);
   }
+  d.text.append(bytes, run, pos - run);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -432,7 +432,9 @@ std::optional<Kind> kind_of(std::string_view name) {
   return std::nullopt;
 }
 
-Kind detect(std::string_view bytes) {
+// `valid_utf8`: set when the bytes are UTF-8 without a BOM and without an invalid sequence (the
+// decoded text is then the bytes as they are).
+Kind detect(std::string_view bytes, bool& valid_utf8) {
   if (starts_with_bytes(bytes, "\xEF\xBB\xBF")) return Kind::kUtf8;
   if (starts_with_bytes(bytes, "\xFF\xFE")) return Kind::kUtf16Le;
   if (starts_with_bytes(bytes, "\xFE\xFF")) return Kind::kUtf16Be;
@@ -442,6 +444,7 @@ Kind detect(std::string_view bytes) {
     if (const auto order = guess_utf16_order(bytes)) return *order;
   }
   const Utf8Stats s = utf8_stats(bytes);
+  valid_utf8 = s.invalid == 0;
   if (s.invalid == 0) return Kind::kUtf8;
   // UTF-8 with a few stray bytes stays UTF-8: CP932 or EUC-JP text seldom forms valid UTF-8
   // multibyte sequences at all.
@@ -455,7 +458,14 @@ Decoded decode(std::string_view bytes) { return decode(bytes, {}); }
 
 Decoded decode(std::string_view bytes, std::string_view forced_encoding) {
   if (fold_name(forced_encoding).empty()) {
-    const Kind kind = detect(bytes);
+    bool valid_utf8 = false;
+    const Kind kind = detect(bytes, valid_utf8);
+    if (valid_utf8) {
+      Decoded d;  // what decode_as(kUtf8) gives, without reading the bytes again
+      d.encoding = kUtf8;
+      d.text.assign(bytes);
+      return d;
+    }
     return kind == Kind::kCp932 ? decode_japanese(bytes) : decode_as(bytes, kind);
   }
   const std::optional<Kind> kind = kind_of(forced_encoding);

@@ -16,7 +16,9 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -141,6 +143,25 @@ class Engine {
   void release_held();
 
   // ---- matching (engine_match.cpp) -------------------------------------------------------
+  // The canonical label key of a cell's text (g_.canonical(text::label_key(text))), computed
+  // once per text: classify, starts_a_label, is_stray_label, shows_unread_label and the page
+  // scans ask for the same cells again and again. The reference stays valid for the Engine's life.
+  struct LabelKey {
+    std::string key;
+    bool had_number = false;
+    // answered on first use (starts_a_label, shows_unread_label): key is the beginning of a
+    // longer label of the form / a label of the form is the beginning of key
+    mutable std::optional<bool> begins_label;
+    mutable std::optional<bool> extends_label;
+  };
+  const LabelKey& label_of(std::string_view text) const;
+  // text::ocr_skeleton() of a grammar key, and of a label key looked for, computed once each
+  const std::string& skeleton_of(const std::string& grammar_key);
+  const std::string& skeleton_of_text(const std::string& key);
+  // A new instance's object for scope `s`: its skeleton with the grammar's defaults, built once
+  // per scope and copied.
+  const json& fresh_object(const Scope* s);
+
   std::optional<Match> classify(const Row& row, bool parts_only);
 
   // Text layouts print a label and its value on one line, separated by blanks
@@ -225,6 +246,17 @@ class Engine {
   // A value taken from elsewhere on its page: its span covers the page, so --spans traces it.
   void widen_to_page(Hit& h) const;
 
+  // What the page scans read of a non-blank row, computed once per row: its cells joined by " ",
+  // the label key of that text before its first token, and (on first use) the choice values it
+  // prints (`[ … ]`, `⟦…⟧`, a bracket's halves, a bare value alone in its text box).
+  struct PageRow {
+    std::string text;
+    const LabelKey* label = nullptr;
+    std::optional<std::vector<std::string>> values;
+  };
+  PageRow& page_row(std::size_t i) const;  // page_rows_ is a cache: filled from const scans
+  const std::vector<std::string>& choice_values(std::size_t i) const;
+
   // The rows [begin, end] of the page that holds the given input line (pages end at three blank
   // rows in pdftotext).
   std::pair<std::size_t, std::size_t> page_of(int line) const;
@@ -257,6 +289,17 @@ class Engine {
 
   const Normalized& n_;
   const Grammar& g_;
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  mutable std::unordered_map<std::string, LabelKey, TextHash, std::equal_to<>> label_keys_;
+  std::unordered_map<const std::string*, std::string> skeletons_;
+  std::unordered_map<std::string, std::string> text_skeletons_;
+  std::unordered_map<const Scope*, json> fresh_objects_;
+  mutable std::vector<std::unique_ptr<PageRow>> page_rows_;  // by row index, filled on use
   std::unique_ptr<Instance> root_;
   std::vector<Frame> stack_;
   std::optional<Hit> open_;

@@ -102,6 +102,16 @@ void Engine::enter(const Match& m, const Row& row) {
     open(s, stack_.back().inst, &s->heading_reads, nullptr, m.value, row);
 }
 
+const json& Engine::fresh_object(const Scope* s) {
+  auto it = fresh_objects_.find(s);
+  if (it == fresh_objects_.end()) {
+    json obj = model::skeleton(s->skeleton);
+    model::apply_grammar_defaults(*s, obj);
+    it = fresh_objects_.emplace(s, std::move(obj)).first;
+  }
+  return it->second;
+}
+
 void Engine::push_scope(const Scope* s, std::optional<int> number, int line) {
   entered_.insert(s);
   Instance* owner = stack_.back().inst;
@@ -125,8 +135,7 @@ void Engine::push_scope(const Scope* s, std::optional<int> number, int line) {
   auto inst = std::make_unique<Instance>();
   inst->scope = s;
   inst->parent = owner;
-  inst->obj = model::skeleton(s->skeleton);
-  model::apply_grammar_defaults(*s, inst->obj);
+  inst->obj = fresh_object(s);
   inst->number = number;
   inst->line = line;
   if (s->owner == Owner::BindFile) inst->bind_index = bind_count_++;
@@ -180,7 +189,7 @@ void Engine::replay_deferred(int line) {
   for (const Row* r : fields) {
     if (auto m = classify(*r, false)) {
       apply(*m, *r);
-      if (open_ && is_text_only(*open_->reads) && text::trim(open_->region.first).empty())
+      if (open_ && is_text_only(*open_->reads) && text::trim_view(open_->region.first).empty())
         claim_box_after(*r);
       const auto key =
           std::make_tuple(static_cast<const Instance*>(stack_.back().inst), m->scope, m->field);

@@ -115,8 +115,7 @@ Recognized Engine::finish() {
     }
     for (std::size_t k = 0; k < bound_files.size(); ++k) {
       if (bound_files[k]) continue;
-      json rm = model::skeleton(s->skeleton);
-      model::apply_grammar_defaults(*s, rm);
+      json rm = fresh_object(s);
       doc[json::json_pointer("/files/" + std::to_string(k) + s->path)] = std::move(rm);
     }
   }

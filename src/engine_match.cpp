@@ -15,6 +15,27 @@
 
 namespace hyoka::engine {
 
+const Engine::LabelKey& Engine::label_of(std::string_view text) const {
+  if (const auto it = label_keys_.find(text); it != label_keys_.end()) return it->second;
+  LabelKey k;
+  k.key = g_.canonical(text::label_key(text, &k.had_number));
+  return label_keys_.emplace(std::string(text), std::move(k)).first->second;
+}
+
+const std::string& Engine::skeleton_of(const std::string& grammar_key) {
+  auto it = skeletons_.find(&grammar_key);
+  if (it == skeletons_.end()) {
+    it = skeletons_.emplace(&grammar_key, text::ocr_skeleton(grammar_key)).first;
+  }
+  return it->second;
+}
+
+const std::string& Engine::skeleton_of_text(const std::string& key) {
+  auto it = text_skeletons_.find(key);
+  if (it == text_skeletons_.end()) it = text_skeletons_.emplace(key, text::ocr_skeleton(key)).first;
+  return it->second;
+}
+
 std::optional<Match> Engine::classify(const Row& row, bool parts_only) {
   std::optional<Match> caption;
   for (std::size_t ci = 0; ci < row.cells.size(); ++ci) {
@@ -22,8 +43,9 @@ std::optional<Match> Engine::classify(const Row& row, bool parts_only) {
     if (cell.empty()) continue;
     const std::size_t tok = text::first_token(cell);
     const std::string label = cell.substr(0, tok);
-    bool had_number = false;
-    const std::string lk = g_.canonical(text::label_key(label, &had_number));
+    const LabelKey& label_key = label_of(label);
+    const std::string& lk = label_key.key;
+    const bool had_number = label_key.had_number;
     if (lk.empty()) return caption;
     std::optional<Match> m = parts_only ? find_part(lk) : find(lk, had_number);
     if (!m && !parts_only) m = find_fallback(lk);
@@ -93,7 +115,7 @@ std::optional<int> Engine::risk_number(const std::string& lk, bool* is_risk) {
   static const re2::RE2 kRisk(R"(^リスク([0-9]*):?(.*)$)");
   std::string num;
   std::string title;
-  *is_risk = re2::RE2::FullMatch(lk, kRisk, &num, &title) &&
+  *is_risk = lk.starts_with("リスク") && re2::RE2::FullMatch(lk, kRisk, &num, &title) &&
              (!num.empty() || lk.find(':') != std::string::npos ||
               lk.size() > std::string("リスク").size());
   if (!*is_risk || num.empty() || num.size() > 3) return std::nullopt;
@@ -103,14 +125,14 @@ std::optional<int> Engine::risk_number(const std::string& lk, bool* is_risk) {
 std::optional<Match> Engine::find(const std::string& lk, bool had_number) {
   if (auto m = find_exact(lk, had_number)) return m;
   if (lk.size() < kMinLabelPrefix) return std::nullopt;
-  const std::string skel = text::ocr_skeleton(lk);
+  const std::string& skel = skeleton_of_text(lk);
   if (skel == lk && lk.find("ー") == std::string::npos && lk.find("ロ") == std::string::npos) {
     return std::nullopt;  // no confusable character: nothing to repair
   }
   std::optional<std::string> unique;
   for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
     for (const std::string* k : reachable_keys(*it->scope)) {
-      if (*k != lk && text::ocr_skeleton(*k) == skel) {
+      if (*k != lk && skeleton_of(*k) == skel) {
         if (unique && *unique != *k) return std::nullopt;  // ambiguous: no repair
         unique = *k;
       }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -16,42 +17,64 @@
 
 namespace hyoka::engine {
 
+Engine::PageRow& Engine::page_row(std::size_t i) const {
+  if (page_rows_.empty()) page_rows_.resize(n_.rows.size());
+  std::unique_ptr<PageRow>& slot = page_rows_[i];
+  if (!slot) {
+    slot = std::make_unique<PageRow>();
+    slot->text = n_.rows[i].joined(" ");
+    slot->label = &label_of(std::string_view(slot->text).substr(0, text::first_token(slot->text)));
+  }
+  return *slot;
+}
+
+const std::vector<std::string>& Engine::choice_values(std::size_t i) const {
+  PageRow& pr = page_row(i);
+  if (pr.values) return *pr.values;
+  const Row& row = n_.rows[i];
+  const std::string& j = pr.text;
+  std::vector<std::string> values;
+  for (std::size_t p = j.find(text::kChoiceOpen); p != std::string::npos;
+       p = j.find(text::kChoiceOpen, p + 1)) {
+    const std::size_t start = p + text::kChoiceOpen.size();
+    const std::size_t close = j.find(text::kChoiceClose, start);
+    if (close != std::string::npos) values.push_back(j.substr(start, close - start));
+  }
+  // `[ 1万人以上10万人未満`, also after another box's closer: `][ 基礎項目評価…` (002:1891)
+  static const re2::RE2 kOpen(R"(^\]*\s*\[\s*([^\]\[]+?)\s*$)");
+  std::string open;
+  // (both patterns need their bracket: most rows have none)
+  if (j.find('[') != std::string::npos && re2::RE2::FullMatch(j, kOpen, &open))
+    values.push_back(open);
+  // the bracket's second half: `再委託しない ] 1） 再委託する 2） 再委託しない` (002:825)
+  static const re2::RE2 kClose(R"(^\s*([^\]\[]+?)\s*\].*$)");
+  std::string closed;
+  if (j.find(']') != std::string::npos && re2::RE2::FullMatch(j, kClose, &closed))
+    values.push_back(closed);
+  // a value printed without its brackets, alone in its text box (002:167 `実施する`); an
+  // option list's numbered rows are not values
+  if (j.find(text::kChoiceOpen) == std::string::npos &&
+      j.find(text::kChoiceClose) == std::string::npos && j.find('[') == std::string::npos &&
+      j.find(']') == std::string::npos && !is_option_list_row(row) &&
+      (i == 0 || n_.rows[i - 1].blank()) && (i + 1 >= n_.rows.size() || n_.rows[i + 1].blank()))
+    values.push_back(text::trim(j));
+  pr.values = std::move(values);
+  return *pr.values;
+}
+
 json Engine::choice_from_page(const Hit& h, const OptionList& options) const {
   const auto [begin, end] = page_of(h.first_line);
   // the option lists of every choice labelled on this page
   std::vector<const OptionList*> others;
-  std::vector<std::string> values;
-  // `[ 1万人以上10万人未満`, also after another box's closer: `][ 基礎項目評価…` (002:1891)
-  static const re2::RE2 kOpen(R"(^\]*\s*\[\s*([^\]\[]+?)\s*$)");
+  std::vector<const std::string*> values;
   for (std::size_t i = begin; i <= end; ++i) {
-    const Row& row = n_.rows[i];
-    if (row.blank()) continue;
-    const std::string j = row.joined(" ");
-    const std::string k = g_.canonical(text::label_key(j.substr(0, text::first_token(j))));
-    if (const auto it = choice_lists_.find(k); it != choice_lists_.end()) {
+    if (n_.rows[i].blank()) continue;
+    if (const auto it = choice_lists_.find(page_row(i).label->key); it != choice_lists_.end()) {
       for (const auto& [field, list] : it->second) {
         if (field != h.field) others.push_back(list);
       }
     }
-    for (std::size_t p = j.find(text::kChoiceOpen); p != std::string::npos;
-         p = j.find(text::kChoiceOpen, p + 1)) {
-      const std::size_t start = p + text::kChoiceOpen.size();
-      const std::size_t close = j.find(text::kChoiceClose, start);
-      if (close != std::string::npos) values.push_back(j.substr(start, close - start));
-    }
-    std::string open;
-    if (re2::RE2::FullMatch(j, kOpen, &open)) values.push_back(open);
-    // the bracket's second half: `再委託しない ] 1） 再委託する 2） 再委託しない` (002:825)
-    static const re2::RE2 kClose(R"(^\s*([^\]\[]+?)\s*\].*$)");
-    std::string closed;
-    if (re2::RE2::FullMatch(j, kClose, &closed)) values.push_back(closed);
-    // a value printed without its brackets, alone in its text box (002:167 `実施する`); an
-    // option list's numbered rows are not values
-    if (j.find(text::kChoiceOpen) == std::string::npos &&
-        j.find(text::kChoiceClose) == std::string::npos && j.find('[') == std::string::npos &&
-        j.find(']') == std::string::npos && !is_option_list_row(row) &&
-        (i == 0 || n_.rows[i - 1].blank()) && (i + 1 >= n_.rows.size() || n_.rows[i + 1].blank()))
-      values.push_back(text::trim(j));
+    for (const std::string& v : choice_values(i)) values.push_back(&v);
   }
   json found = nullptr;
   std::size_t seen = 0;       // values on the page that are options of this field
@@ -63,8 +86,8 @@ json Engine::choice_from_page(const Hit& h, const OptionList& options) const {
     }
     contested += overlaps ? 1 : 0;
   }
-  for (const auto& v : values) {
-    const std::string k = text::key(v);
+  for (const std::string* v : values) {
+    const std::string k = text::key(*v);
     const Option* match = nullptr;
     for (const auto& o : options) {
       if (std::find(o.keys.begin(), o.keys.end(), k) != o.keys.end()) match = &o;
@@ -85,7 +108,8 @@ std::string Engine::names_from_page(const Hit& h) {
   const auto [begin, end] = page_of(h.first_line);
   std::string out;
   for (std::size_t i = begin; i <= end; ++i) {
-    const std::string j = n_.rows[i].joined(" ");
+    if (n_.rows[i].blank()) continue;
+    const std::string& j = page_row(i).text;
     if (!re2::RE2::FullMatch(text::trim(j), kName)) continue;
     out += (out.empty() ? "" : "\n") + j;
   }
@@ -97,7 +121,8 @@ json Engine::count_from_page(const Hit& h) const {
   const auto [begin, end] = page_of(h.first_line);
   json found = nullptr;
   for (std::size_t i = begin; i <= end; ++i) {
-    const std::string j = n_.rows[i].joined(" ");
+    if (n_.rows[i].blank()) continue;
+    const std::string& j = page_row(i).text;
     if (j.find("件") == std::string::npos) continue;
     const std::string k = text::key(j);
     if (k.find("提供を行っている") != std::string::npos ||
@@ -173,7 +198,7 @@ std::vector<std::string> Engine::page_lines(const Hit& h) const {
   const auto [begin, end] = page_of(h.first_line);
   std::vector<std::string> out;
   for (std::size_t i = begin; i <= end && i < n_.rows.size(); ++i) {
-    if (!n_.rows[i].blank()) out.push_back(n_.rows[i].joined(" "));
+    if (!n_.rows[i].blank()) out.push_back(page_row(i).text);
   }
   return out;
 }
@@ -183,9 +208,7 @@ std::vector<std::string> Engine::contested_on_page(const Hit& h) const {
   std::vector<std::string> out;
   for (std::size_t i = begin; i <= end && i < n_.rows.size(); ++i) {
     if (n_.rows[i].blank()) continue;
-    const std::string j = n_.rows[i].joined(" ");
-    const std::string k = g_.canonical(text::label_key(j.substr(0, text::first_token(j))));
-    const auto it = check_lists_.find(k);
+    const auto it = check_lists_.find(page_row(i).label->key);
     if (it == check_lists_.end()) continue;
     for (const auto& [field, list] : it->second) {
       if (field == h.field) continue;

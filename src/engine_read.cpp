@@ -54,7 +54,7 @@ void Engine::read_into(Hit& h, const Read& r) {
         value = nullptr;
       // pdftotext: a label box followed by another field's bracket box has lost its value
       // to elsewhere on the page; the text box after the bracket is that field's neighbour's
-      if (n_.layout == "pdftotext" && text::trim(h.region.first).empty() && !h.rows.empty() &&
+      if (n_.layout == "pdftotext" && text::trim_view(h.region.first).empty() && !h.rows.empty() &&
           is_bracket_fragment(text::trim(h.rows.front()->joined(" "))))
         value = nullptr;
       if (value.is_null() && n_.layout == "pdftotext") unread_text_lines_.push_back(h.first_line);
@@ -130,7 +130,7 @@ void Engine::read_into(Hit& h, const Read& r) {
     case ReadType::Names: {
       json names = json::array();
       std::string text = h.region.all();
-      if (n_.layout == "pdftotext" && text::trim(text).empty()) {
+      if (n_.layout == "pdftotext" && text::trim_view(text).empty()) {
         text = names_from_page(h);
         if (!text.empty()) widen_to_page(h);
       }

@@ -18,6 +18,26 @@
 
 namespace hyoka::engine {
 
+namespace {
+
+// Some string of `sorted` (sorted, none empty) is a prefix of s. The largest one not above s is
+// looked at: when it is no prefix, every prefix of s in the list is a prefix of the part it has
+// in common with s (a longer one would sort between them), so the search goes on with that part.
+bool has_prefix_in(const std::vector<std::string>& sorted, std::string_view s) {
+  while (!s.empty()) {
+    const auto above = std::upper_bound(sorted.begin(), sorted.end(), s);
+    if (above == sorted.begin()) return false;
+    const std::string& k = *std::prev(above);
+    if (s.starts_with(k)) return true;
+    std::size_t common = 0;
+    while (common < k.size() && common < s.size() && k[common] == s[common]) ++common;
+    s = s.substr(0, common);
+  }
+  return false;
+}
+
+}  // namespace
+
 Engine::Engine(const Normalized& n, const Grammar& g) : n_(n), g_(g) {
   root_ = std::make_unique<Instance>();
   root_->scope = g.root.get();
@@ -48,6 +68,7 @@ Engine::Engine(const Normalized& n, const Grammar& g) : n_(n), g_(g) {
     }
     for (const auto& p : s->caption_patterns) all_patterns_.push_back(p.get());
   }
+  std::sort(label_prefixes_.begin(), label_prefixes_.end());  // searched by prefix
 }
 
 Recognized Engine::run() {
@@ -170,12 +191,16 @@ bool Engine::single_cell(const Row& row) { return row.cells.size() == 1 && !row.
 bool Engine::starts_a_label(const Row& row) {
   if (!single_cell(row) || stack_.back().scope->mode != ScopeMode::Normal) return false;
   if (text::first_token(row.cells[0]) != std::string::npos) return false;
-  const std::string lk = g_.canonical(text::label_key(row.cells[0]));
+  const LabelKey& label = label_of(row.cells[0]);
+  const std::string& lk = label.key;
   if (lk.size() < kMinLabelPrefix || all_labels_.count(lk) > 0) return false;
-  for (const auto& k : label_prefixes_) {
-    if (k.size() > lk.size() && k.compare(0, lk.size(), lk) == 0) return true;
+  if (!label.begins_label) {
+    // the labels that begin with lk follow it in sorted order; those equal to it are not longer
+    auto it = std::lower_bound(label_prefixes_.begin(), label_prefixes_.end(), lk);
+    while (it != label_prefixes_.end() && *it == lk) ++it;
+    label.begins_label = it != label_prefixes_.end() && it->starts_with(lk);
   }
-  return false;
+  return *label.begins_label;
 }
 
 void Engine::step(const Row& row) {
@@ -188,8 +213,7 @@ void Engine::step(const Row& row) {
   if (consuming_) {
     // The 項目一覧 ends at a blank line, or where the body begins: a part heading it already
     // listed, or a section heading, which it never lists (one-line-per-page text has no blanks).
-    const std::string k =
-        row.cells.empty() ? std::string() : g_.canonical(text::label_key(row.cells[0]));
+    const std::string& k = label_of(row.cells.empty() ? std::string_view() : row.cells[0]).key;
     bool body = false;
     for (const auto& part : g_.root->children) {
       for (const auto& c : part->children) {
@@ -247,7 +271,7 @@ void Engine::step(const Row& row) {
     // A row with an empty label cell after a text value that sits on its label row is the first
     // part of the next row's cell, split by a page break (FORMS §4.10, 004:59 → 61): hold it
     // until the next label decides.
-    if (is_text_only(*open_->reads) && !text::trim(open_->region.first).empty() &&
+    if (is_text_only(*open_->reads) && !text::trim_view(open_->region.first).empty() &&
         open_->rows.empty() && !row.cells.empty() && row.cells[0].empty()) {
       held_.push_back(&row);
       if (n_.layout == "ocr-html") ++recognized_;
@@ -256,7 +280,8 @@ void Engine::step(const Row& row) {
     release_held();
     // pdftotext separates text boxes by blank lines: a value printed on its label's line is one
     // box and ends at the first blank line
-    if (n_.layout == "pdftotext" && blank_since_row_ && !text::trim(open_->region.first).empty()) {
+    if (n_.layout == "pdftotext" && blank_since_row_ &&
+        !text::trim_view(open_->region.first).empty()) {
       close_hit();
       return;
     }
@@ -285,8 +310,8 @@ void Engine::end_by_stray_label() {
   // order, where a label still waiting for its value keeps waiting (002:51-55). It waits only
   // while it is the one text label of its page without a value: with several, the text box
   // after the stray label may be any of theirs (002:1286-1299).
-  const bool waiting = open_ && text::trim(open_->region.first).empty() && open_->rows.empty() &&
-                       !other_unread_text_on_page(open_->first_line);
+  const bool waiting = open_ && text::trim_view(open_->region.first).empty() &&
+                       open_->rows.empty() && !other_unread_text_on_page(open_->first_line);
   if (!(n_.layout == "pdftotext" && waiting)) close_hit();
 }
 
@@ -303,7 +328,7 @@ bool Engine::is_template_stamp(const Row& row) {
 
 bool Engine::is_group_caption(const Row& row) const {
   if (row.cells.empty() || row.cells[0].empty()) return false;
-  const std::string lk = g_.canonical(text::label_key(row.cells[0]));
+  const std::string& lk = label_of(row.cells[0]).key;
   for (const Scope* s : g_.scopes) {
     for (const auto& p : s->caption_patterns) {
       if (re2::RE2::FullMatch(lk, *p)) return true;
@@ -315,7 +340,7 @@ bool Engine::is_group_caption(const Row& row) const {
 bool Engine::is_stray_label(const Row& row) const {
   for (const auto& cell : row.cells) {
     if (cell.empty()) continue;
-    const std::string lk = g_.canonical(text::label_key(cell.substr(0, text::first_token(cell))));
+    const std::string& lk = label_of(std::string_view(cell).substr(0, text::first_token(cell))).key;
     if (lk.empty()) return false;
     if (all_labels_.count(lk) > 0) return true;
     for (const re2::RE2* p : all_patterns_) {
@@ -342,11 +367,14 @@ bool Engine::is_unknown_label_row(const Row& row) {
 bool Engine::shows_unread_label(const Row& row) const {
   for (const auto& cell : row.cells) {
     if (cell.empty()) continue;
-    const std::string lk = g_.canonical(text::label_key(cell.substr(0, text::first_token(cell))));
-    for (const auto& k : label_prefixes_) {
-      if (lk.size() > k.size() && lk.compare(0, k.size(), k) == 0) return true;
+    const LabelKey& label = label_of(std::string_view(cell).substr(0, text::first_token(cell)));
+    const std::string& lk = label.key;
+    if (!label.extends_label) {
+      label.extends_label =
+          lk.size() > 1 &&
+          has_prefix_in(label_prefixes_, std::string_view(lk).substr(0, lk.size() - 1));
     }
-    return false;
+    return *label.extends_label;
   }
   return false;
 }

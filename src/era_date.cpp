@@ -4,6 +4,8 @@
 #include <utility>
 #include <vector>
 
+#include "hyoka/text.h"
+
 namespace hyoka {
 namespace {
 
@@ -15,39 +17,12 @@ struct Ch {
 };
 using Text = std::vector<Ch>;
 
-constexpr char32_t kReplacement = 0xFFFD;
-
 // Decodes the code point starting at s[i]. Malformed input (bad lead byte, truncated or
 // overlong sequence, surrogate, > U+10FFFF) yields U+FFFD spanning one byte.
 std::pair<char32_t, std::size_t> decode_one(std::string_view s, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) return {b0, 1};
-  std::size_t len = 0;
-  char32_t cp = 0;
-  char32_t min = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    len = 2;
-    cp = b0 & 0x1F;
-    min = 0x80;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3;
-    cp = b0 & 0x0F;
-    min = 0x800;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4;
-    cp = b0 & 0x07;
-    min = 0x10000;
-  } else {
-    return {kReplacement, 1};
-  }
-  if (s.size() - i < len) return {kReplacement, 1};
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return {kReplacement, 1};
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {kReplacement, 1};
-  return {cp, len};
+  std::size_t end = i;
+  const char32_t cp = text::next_cp(s, end);
+  return {cp, end - i};
 }
 
 // Folds full-width digits to ASCII, every horizontal space to ' ', and the separator variants

@@ -23,9 +23,35 @@ std::string Row::joined(std::string_view sep) const {
 
 namespace {
 
+// The first character after the blanks collapse_spaces() drops is one a footer can begin with:
+// a digit (also full-width) or a dash of the patterns below.
+bool may_be_footer(std::string_view raw) {
+  std::size_t i = 0;
+  while (i < raw.size()) {
+    if (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r' || raw[i] == '\f') {
+      ++i;
+    } else if (raw.substr(i, 3) == "\u3000") {
+      i += 3;
+    } else if (raw.substr(i, 2) == "\u00A0") {
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  const std::string_view rest = raw.substr(i);
+  if (rest.empty()) return false;
+  if ((rest[0] >= '0' && rest[0] <= '9') || rest[0] == '-') return true;
+  for (std::string_view start :
+       {"０", "１", "２", "３", "４", "５", "６", "７", "８", "９", "－", "‐", "―"}) {
+    if (rest.starts_with(start)) return true;
+  }
+  return false;
+}
+
 bool is_footer(std::string_view raw) {
   static const re2::RE2 kDashed(R"(^[-－‐―]\s*[0-9]{1,4}\s*[-－‐―]$)");
   static const re2::RE2 kOf(R"(^[0-9]{1,4}\s*/\s*[0-9]{1,4}(?:\s+\S.*)?$)");
+  if (!may_be_footer(raw)) return false;
   const std::string t = text::collapse_spaces(text::fold_width(raw));
   return re2::RE2::FullMatch(t, kDashed) || re2::RE2::FullMatch(t, kOf);
 }
@@ -107,14 +133,17 @@ std::string detect_layout(std::string_view text) {
   std::size_t html = 0;
   std::size_t blank_runs = 0;
   std::size_t blank = 0;
-  for (const auto& line : text::split(text, '\n')) {
+  for (std::size_t start = 0; start <= text.size();) {
+    const std::size_t nl = std::min(text.find('\n', start), text.size());
+    const std::string_view line = text.substr(start, nl - start);
+    start = nl + 1;
     ++lines;
-    if (text::trim(line).empty()) {
+    if (text::trim_view(line).empty()) {
       if (++blank == 3) ++blank_runs;
       continue;
     }
     blank = 0;
-    if (line.find('\t') != std::string::npos) ++tabbed;
+    if (line.find('\t') != std::string_view::npos) ++tabbed;
     if (looks_like_html(line)) ++html;
   }
   if (lines == 0) return "plain";
@@ -138,17 +167,21 @@ std::string strip_markdown(std::string_view in, int* heading_level) {
   }
   std::string out;
   out.reserve(s.size());
+  std::size_t run = 0;  // start of the bytes kept as they are, up to i
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '*' && i + 1 < s.size() && s[i + 1] == '*') {
+      out.append(s, run, i - run);
       ++i;
+      run = i + 1;
       continue;
     }
     if (s[i] == '\\' && i + 1 < s.size() &&
         (s[i + 1] == '_' || s[i + 1] == '*' || s[i + 1] == '#' || s[i + 1] == '-')) {
-      continue;
+      out.append(s, run, i - run);
+      run = i + 1;
     }
-    out += s[i];
   }
+  out.append(s, run, s.size() - run);
   // a markdown table rule: only '-', ':', '|' and spaces, with at least three dashes
   std::size_t dashes = 0;
   bool rule = !out.empty();
@@ -191,7 +224,7 @@ bool is_table_rule_row(const std::vector<std::string>& cells) {
 std::string normalize_cell(std::string_view raw, int* heading_level) {
   std::string s = strip_markdown(raw, heading_level);
   if (s.empty()) return s;
-  s = render_html_cell(s);
+  if (looks_like_html(s)) s = render_html_cell(s);
   s = text::fold_width(s);
   s = canonicalize_marks(s);
   return text::tidy_lines(s);
@@ -225,11 +258,12 @@ Normalized normalize(std::string_view text) {
       // `外部監査[] 内部監査` (002:1417): a `[]` glued to the text before it is the `]` of one box
       // and the `[` of the next, not an empty box
       static const re2::RE2 kGlued(R"(([^\s\[\]])\[\])");
-      re2::RE2::GlobalReplace(&line, kGlued, "\\1] [");
+      const bool has_box = line.find("[]") != std::string::npos;  // both patterns need one
+      if (has_box) re2::RE2::GlobalReplace(&line, kGlued, "\\1] [");
       // `[ [] 電子メール` (002:340): the `]` before the label closes one of two openers; whether
       // a mark stood between it and its opener is lost, so the box's state is unknown
       static const re2::RE2 kOpenThenGlued(R"(\[(\s*)\[\])");
-      re2::RE2::GlobalReplace(&line, kOpenThenGlued, std::string(text::kUnknown));
+      if (has_box) re2::RE2::GlobalReplace(&line, kOpenThenGlued, std::string(text::kUnknown));
       std::string collapsed = collapse_doubled(line);
       if (collapsed != text::collapse_spaces(line) && collapsed != line) {
         ++n.doubled_collapsed;

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "embedded_grammars.h"
@@ -27,11 +28,16 @@ struct FormGuess {
 FormGuess detect_form(std::string_view text) {
   FormGuess g;
   int line_no = 0;
-  for (const auto& line : text::split(text, '\n')) {
+  for (std::size_t start = 0; start <= text.size();) {
+    const std::size_t nl = std::min(text.find('\n', start), text.size());
+    const std::string_view line = text.substr(start, nl - start);
+    start = nl + 1;
     ++line_no;
     if (line_no > 400 && !g.kind.empty()) break;
-    const std::string k = text::key(line);
-    if (k.empty()) continue;
+    if (!g.kind.empty() && !g.version.empty()) break;  // nothing left to find
+    // the key only while the title is looked for (a stamp holds 様式: its key is never empty)
+    const std::string k = g.kind.empty() ? text::key(line) : std::string();
+    if (g.kind.empty() && k.empty()) continue;
     if (g.version.empty()) {
       if (const auto stamp = find_template_stamp(line)) {
         g.version = stamp->version;

@@ -35,8 +35,13 @@ bool is_option_list_row(const Row& row) {
     c = text::trim(c);
     any = true;
     if (c.empty()) continue;
-    for (const auto& line : text::split(c, '\n')) {
-      if (!re2::RE2::FullMatch(text::trim(line), kItem)) return false;
+    for (std::size_t start = 0; start <= c.size();) {
+      const std::size_t nl = std::min(c.find('\n', start), c.size());
+      const std::string_view line = text::trim_view(std::string_view(c).substr(start, nl - start));
+      start = nl + 1;
+      // (an item starts with its number: most rows fail at once)
+      if (line.empty() || line[0] < '0' || line[0] > '9') return false;
+      if (!re2::RE2::FullMatch(line, kItem)) return false;
     }
   }
   return any;

@@ -3,51 +3,12 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
+#include <iterator>
+#include <optional>
 
 namespace hyoka::text {
-
-char32_t next_cp(std::string_view s, std::size_t& pos) {
-  const auto b0 = static_cast<unsigned char>(s[pos]);
-  if (b0 < 0x80) {
-    ++pos;
-    return b0;
-  }
-  int len = 0;
-  char32_t cp = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    len = 2;
-    cp = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3;
-    cp = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4;
-    cp = b0 & 0x07;
-  } else {
-    ++pos;
-    return 0xFFFD;
-  }
-  if (pos + len > s.size()) {
-    ++pos;
-    return 0xFFFD;
-  }
-  for (int i = 1; i < len; ++i) {
-    const auto b = static_cast<unsigned char>(s[pos + i]);
-    if ((b & 0xC0) != 0x80) {
-      ++pos;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  static constexpr std::array<char32_t, 5> kMin = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++pos;
-    return 0xFFFD;
-  }
-  pos += len;
-  return cp;
-}
 
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
@@ -70,22 +31,30 @@ void append_utf8(std::string& out, char32_t cp) {
 std::string fold_width(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  std::size_t run = 0;  // start of the bytes kept as they are, up to pos
   std::size_t pos = 0;
   while (pos < s.size()) {
+    if (static_cast<unsigned char>(s[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
     const std::size_t start = pos;
     const char32_t cp = next_cp(s, pos);
     const bool letter_or_digit = (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
                                  (cp >= 0xFF41 && cp <= 0xFF5A);
+    // (a U+FFFD read from an invalid byte is written as U+FFFD; a real one is kept as it is)
+    if (!letter_or_digit && cp != 0x3000 && cp != 0xFFFD) continue;
+    out.append(s, run, start - run);
+    run = pos;
     if (letter_or_digit) {
       out += static_cast<char>(cp - 0xFEE0);
     } else if (cp == 0x3000) {
       out += ' ';
-    } else if (cp == 0xFFFD) {
-      append_utf8(out, cp);
     } else {
-      out.append(s.substr(start, pos - start));
+      append_utf8(out, cp);
     }
   }
+  out.append(s, run, pos - run);
   return out;
 }
 
@@ -106,19 +75,44 @@ constexpr std::pair<char32_t, char32_t> kNfkcInert[] = {
 
 bool nfkc_inert(char32_t cp) {
   if (cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FFF)) return true;
-  if ((cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A0 && cp <= 0x30FE)) return true;  // kana
-  for (const auto& [lo, hi] : kNfkcInert) {
-    if (cp < lo) return false;
-    if (cp <= hi) return true;
-  }
-  return false;
+  // the last range starting at or below cp
+  const auto* above =
+      std::upper_bound(std::begin(kNfkcInert), std::end(kNfkcInert), cp,
+                       [](char32_t c, const auto& range) { return c < range.first; });
+  return above != std::begin(kNfkcInert) && cp <= std::prev(above)->second;
 }
 
+// NFKC maps the full-width forms of ASCII (U+FF01..U+FF5E) and U+3000 to ASCII characters, which
+// are inert too: a text of inert characters and these is its NFKC form once they are replaced.
+bool wide_ascii(char32_t cp) { return (cp >= 0xFF01 && cp <= 0xFF5E) || cp == 0x3000; }
+
 std::string nfkc(std::string_view s) {
-  bool inert = true;
-  for (std::size_t pos = 0; pos < s.size() && inert;) inert = nfkc_inert(next_cp(s, pos));
+  bool simple = true;
+  bool wide = false;
+  for (std::size_t pos = 0; pos < s.size() && simple;) {
+    const char32_t cp = next_cp(s, pos);
+    if (nfkc_inert(cp)) continue;
+    wide = wide || wide_ascii(cp);
+    simple = wide_ascii(cp);
+  }
   // (an invalid byte reads as U+FFFD, which is not inert: ICU decides its replacement)
-  if (inert) return std::string(s);
+  if (simple && !wide) return std::string(s);
+  if (simple) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t pos = 0; pos < s.size();) {
+      const std::size_t start = pos;
+      const char32_t cp = next_cp(s, pos);
+      if (cp == 0x3000) {
+        out += ' ';
+      } else if (wide_ascii(cp)) {
+        out += static_cast<char>(cp - 0xFEE0);
+      } else {
+        out.append(s, start, pos - start);
+      }
+    }
+    return out;
+  }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status)) return std::string(s);
@@ -138,47 +132,86 @@ bool is_space_cp(char32_t cp) {
 
 }  // namespace
 
-std::string key(std::string_view s) {
-  const std::string n = nfkc(s);
+namespace {
+
+// What key() writes for one code point of NFKC text: nullptr to keep it, else its replacement
+// (empty: dropped).
+const char* key_replacement(char32_t cp) {
+  if (cp < 0x80) {
+    const bool dropped =
+        cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '*' || cp == '#' || cp == '\\';
+    return dropped ? "" : nullptr;
+  }
+  if (is_space_cp(cp)) return "";
+  if (cp == 0x301C || cp == 0x223C || cp == 0xFF5E) return "~";  // 〜 ∼ ～
+  if (cp == 0x2010 || cp == 0x2011 || cp == 0x2212) return "-";  // hyphens and minus
+  return nullptr;
+}
+
+// What rewrite_code_points() does with one code point: keep it, replace it, or give up.
+struct CodePoint {
+  enum class Do { Keep, Replace, GiveUp } what = Do::Keep;
+  std::string_view with;  // Replace: the replacement
+  static CodePoint keep() { return {}; }
+  static CodePoint replace(std::string_view with) { return {Do::Replace, with}; }
+  static CodePoint give_up() { return {Do::GiveUp, {}}; }
+};
+
+// s with its code points rewritten by `rewrite(cp)`, runs of kept ones copied at once; nullopt
+// when rewrite() gives up.
+template <class Rewrite>
+std::optional<std::string> rewrite_code_points(std::string_view s, Rewrite rewrite) {
   std::string out;
-  out.reserve(n.size());
+  out.reserve(s.size());
   std::size_t run = 0;  // start of the bytes kept as they are, up to pos
   std::size_t pos = 0;
-  auto replace = [&](std::size_t start, std::string_view with) {
-    out.append(n, run, start - run);
-    out += with;
-    run = pos;
-  };
-  while (pos < n.size()) {
+  while (pos < s.size()) {
     const std::size_t start = pos;
-    const auto b = static_cast<unsigned char>(n[pos]);
-    if (b < 0x80) {
-      ++pos;
-      if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '*' || b == '#' || b == '\\') {
-        replace(start, {});
-      }
-      continue;
-    }
-    const char32_t cp = next_cp(n, pos);
-    if (is_space_cp(cp)) {
-      replace(start, {});
-    } else if (cp == 0x301C || cp == 0x223C || cp == 0xFF5E) {  // 〜 ∼ ～ → ~
-      replace(start, "~");
-    } else if (cp == 0x2010 || cp == 0x2011 || cp == 0x2212) {  // hyphens and minus → '-'
-      replace(start, "-");
-    }
+    const CodePoint r = rewrite(next_cp(s, pos));
+    if (r.what == CodePoint::Do::Keep) continue;
+    if (r.what == CodePoint::Do::GiveUp) return std::nullopt;
+    out.append(s, run, start - run);
+    out += r.with;
+    run = pos;
   }
-  out.append(n, run, pos - run);
+  out.append(s, run, pos - run);
   return out;
 }
 
+// key()'s pass over s. Text not yet in NFKC (`in_nfkc` false) is normalized on the way while that
+// needs no ICU: inert characters stay, full-width ASCII and U+3000 become ASCII (see nfkc()); at
+// the first other character the pass gives up (nullopt).
+std::optional<std::string> key_pass(std::string_view s, bool in_nfkc) {
+  char ascii = 0;  // the NFKC form of a full-width character
+  return rewrite_code_points(s, [&](char32_t cp) {
+    bool rewritten = false;
+    if (!in_nfkc && !nfkc_inert(cp)) {
+      if (!wide_ascii(cp)) return CodePoint::give_up();
+      cp = cp == 0x3000 ? U' ' : cp - 0xFEE0;
+      rewritten = true;
+    }
+    if (const char* with = key_replacement(cp)) return CodePoint::replace(with);
+    ascii = static_cast<char>(cp);
+    return rewritten ? CodePoint::replace({&ascii, 1}) : CodePoint::keep();
+  });
+}
+
+}  // namespace
+
+std::string key(std::string_view s) {
+  if (auto k = key_pass(s, false)) return std::move(*k);
+  return *key_pass(nfkc(s), true);
+}
+
 std::size_t first_token(std::string_view s) {
-  std::size_t best = std::string_view::npos;
-  for (std::string_view t : {kChecked, kUnchecked, kUnknown, kBracketedUnknown, kChoiceOpen}) {
-    const std::size_t p = s.find(t);
-    if (p < best) best = p;
+  // every token is E2 xx xx in UTF-8: look at each E2 byte once
+  for (std::size_t p = s.find('\xE2'); p != std::string_view::npos; p = s.find('\xE2', p + 1)) {
+    const std::string_view c = s.substr(p, 3);
+    if (c == kChecked || c == kUnchecked || c == kUnknown || c == kBracketedUnknown ||
+        c == kChoiceOpen)
+      return p;
   }
-  return best;
+  return std::string_view::npos;
 }
 
 std::string label_key(std::string_view s, bool* had_number) {
@@ -240,75 +273,106 @@ void flush_line(std::string& out, std::string& line) {
 std::string render_free_text(std::string_view s) {
   std::string out;
   std::string line;
-  std::size_t pos = 0;
-  while (pos < s.size()) {
-    const std::size_t start = pos;
-    const char32_t cp = next_cp(s, pos);
-    switch (cp) {
-      case '\n':
-        flush_line(out, line);
-        break;
-      case 0x2611:
-        line += "[○]";
-        break;
-      case 0x2610:
-        line += "[ ]";
-        break;
-      case 0x2B1A:
-      case 0x22A1:
-        line += "[?]";
-        break;
-      case 0x27E6:
-        line += '[';
-        break;
-      case 0x27E7:
-        line += ']';
-        break;
-      default:
-        line.append(s.substr(start, pos - start));
-    }
-  }
-  flush_line(out, line);
-  return out;
-}
-
-std::string collapse_spaces(std::string_view s, bool newlines_too) {
-  std::string out;
-  out.reserve(s.size());
-  bool pending = false;
-  std::size_t run = std::string_view::npos;  // start of the current run of non-blanks
+  std::size_t run = 0;  // start of the bytes kept as they are, up to pos
   std::size_t pos = 0;
   while (pos < s.size()) {
     const std::size_t start = pos;
     const auto b = static_cast<unsigned char>(s[pos]);
-    bool blank = false;
-    if (b < 0x80) {
+    std::string_view with;
+    if (b == '\n') {
       ++pos;
-      blank = b == ' ' || b == '\t' || b == '\r' || b == '\f' || (newlines_too && b == '\n');
-    } else {
-      const char32_t cp = next_cp(s, pos);
-      blank = cp == 0x3000 || cp == 0xA0;
-    }
-    if (blank) {
-      if (run != std::string_view::npos) out.append(s.substr(run, start - run));
-      run = std::string_view::npos;
-      pending = !out.empty();
+    } else if (b < 0x80) {
+      ++pos;
       continue;
+    } else if (b != 0xE2) {  // every token is E2 xx xx in UTF-8
+      next_cp(s, pos);
+      continue;
+    } else {
+      switch (next_cp(s, pos)) {
+        case 0x2611:
+          with = "[○]";
+          break;
+        case 0x2610:
+          with = "[ ]";
+          break;
+        case 0x2B1A:
+        case 0x22A1:
+          with = "[?]";
+          break;
+        case 0x27E6:
+          with = "[";
+          break;
+        case 0x27E7:
+          with = "]";
+          break;
+        default:
+          continue;
+      }
     }
-    if (run == std::string_view::npos) {
-      if (pending) out += ' ';
-      pending = false;
-      run = start;
+    line.append(s, run, start - run);
+    run = pos;
+    if (b == '\n') {
+      flush_line(out, line);
+    } else {
+      line += with;
     }
   }
-  if (run != std::string_view::npos) out.append(s.substr(run));
+  line.append(s, run, pos - run);
+  flush_line(out, line);
+  return out;
+}
+
+namespace {
+
+// Bytes a blank of collapse_spaces() may begin with: ASCII blanks and the lead bytes of U+3000
+// (E3) and U+00A0 (C2). A lead byte is never a continuation byte: E3 80 80 and C2 A0 are always
+// those characters.
+constexpr std::array<bool, 256> kBlankStart = [] {
+  std::array<bool, 256> t{};
+  for (const unsigned char c : {' ', '\t', '\r', '\f', '\n', '\xE3', '\xC2'}) t[c] = true;
+  return t;
+}();
+
+// Length of the blank at s[pos], 0 when there is none.
+std::size_t blank_at(std::string_view s, std::size_t pos, bool newlines_too) {
+  const auto b = static_cast<unsigned char>(s[pos]);
+  if (!kBlankStart[b]) return 0;
+  if (b == 0xE3) {
+    return pos + 2 < s.size() && static_cast<unsigned char>(s[pos + 1]) == 0x80 &&
+                   static_cast<unsigned char>(s[pos + 2]) == 0x80
+               ? 3
+               : 0;
+  }
+  if (b == 0xC2)
+    return pos + 1 < s.size() && static_cast<unsigned char>(s[pos + 1]) == 0xA0 ? 2 : 0;
+  return b != '\n' || newlines_too ? 1 : 0;
+}
+
+}  // namespace
+
+std::string collapse_spaces(std::string_view s, bool newlines_too) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t len = 0;
+    const std::size_t start = pos;  // a run of non-blanks, written after one space if not first
+    while (pos < s.size() && (len = blank_at(s, pos, newlines_too)) == 0) ++pos;
+    if (pos > start) {
+      if (!out.empty()) out += ' ';
+      out.append(s, start, pos - start);
+    }
+    while (pos < s.size() && (len = blank_at(s, pos, newlines_too)) > 0) pos += len;
+  }
   return out;
 }
 
 std::string tidy_lines(std::string_view s) {
   std::string out;
-  for (const auto& line : split(s, '\n')) {
-    const std::string collapsed = collapse_spaces(line);
+  for (std::size_t start = 0; start <= s.size();) {
+    const std::size_t nl = std::min(s.find('\n', start), s.size());
+    const std::string collapsed = collapse_spaces(s.substr(start, nl - start));
+    start = nl + 1;
     if (collapsed.empty()) continue;
     if (!out.empty()) out += '\n';
     out += collapsed;
@@ -368,18 +432,18 @@ bool is_placeholder(std::string_view s) {
 }
 
 std::string ocr_skeleton(std::string_view k) {
-  static const std::pair<std::string_view, std::string_view> kMap[] = {
-      {"片", "庁"}, {"口", "ロ"}, {"一", "ー"}, {"-", "ー"},  {"－", "ー"}, {"‐", "ー"},
-      {"—", "ー"},  {"〇", "○"},  {"◯", "○"},   {"工", "エ"}, {"力", "カ"}, {"夕", "タ"},
-      {"卜", "ト"}, {"二", "ニ"}, {"八", "ハ"}, {"嚴", "厳"}};
-  std::string out(k);
-  for (const auto& [from, to] : kMap) {
-    for (std::size_t p = out.find(from); p != std::string::npos;
-         p = out.find(from, p + to.size())) {
-      out.replace(p, from.size(), to);
+  // one representative per confusable character; none is itself replaced, so one pass over the
+  // code points gives what replacing each in turn gives
+  static constexpr std::pair<char32_t, std::string_view> kMap[] = {
+      {U'片', "庁"}, {U'口', "ロ"}, {U'一', "ー"}, {U'-', "ー"},  {U'－', "ー"}, {U'‐', "ー"},
+      {U'—', "ー"},  {U'〇', "○"},  {U'◯', "○"},   {U'工', "エ"}, {U'力', "カ"}, {U'夕', "タ"},
+      {U'卜', "ト"}, {U'二', "ニ"}, {U'八', "ハ"}, {U'嚴', "厳"}};
+  return *rewrite_code_points(k, [](char32_t cp) {
+    for (const auto& [from, to] : kMap) {
+      if (cp == from) return CodePoint::replace(to);
     }
-  }
-  return out;
+    return CodePoint::keep();
+  });
 }
 
 std::size_t count_differences(std::string_view a, std::string_view b) {
@@ -390,7 +454,9 @@ std::size_t count_differences(std::string_view a, std::string_view b) {
   return diff;
 }
 
-std::string trim(std::string_view s) {
+std::string trim(std::string_view s) { return std::string(trim_view(s)); }
+
+std::string_view trim_view(std::string_view s) {
   std::size_t b = 0;
   std::size_t e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\n' || s[b] == '\r')) ++b;
@@ -399,7 +465,7 @@ std::string trim(std::string_view s) {
   // U+3000 at either end
   while (e - b >= 3 && s.substr(b, 3) == "\u3000") b += 3;
   while (e - b >= 3 && s.substr(e - 3, 3) == "\u3000") e -= 3;
-  return std::string(s.substr(b, e - b));
+  return s.substr(b, e - b);
 }
 
 std::vector<std::string> split(std::string_view s, char sep) {

@@ -30,6 +30,9 @@ struct InputOptions {
   std::string files_from;            // a file listing one input per line ("-": stdin), or empty
   std::vector<std::string> include;  // globs for files found in directories and archives
   std::vector<std::string> exclude;
+  // Files the batch writes (OUT, the SQLite database, the CSV tables): never read as inputs, nor
+  // their temporary NAME.tmp (also one a killed run left behind), wherever they are found.
+  std::vector<std::string> own_outputs;
 };
 
 // One document as read. `error` is set when it could not be read (the bytes are then empty).
@@ -37,6 +40,14 @@ struct Document {
   std::string source;  // path; an archive entry is "ARCHIVE!/ENTRY"
   std::string bytes;
   std::string error;  // Japanese message, empty when read
+  // Counting (Reading::Names) does not decompress a compressed archive: it is one Document,
+  // `unopened`, whose entries are not counted.
+  bool unopened = false;
+};
+
+enum class Reading {
+  Bytes,  // every document with its bytes
+  Names,  // names only, for counting: the bytes are not read, compressed archives not opened
 };
 
 // The list of inputs itself cannot be read (--files-from): the batch cannot start.
@@ -50,11 +61,18 @@ bool is_archive_name(std::string_view name);
 // A glob (fnmatch, `*` also crosses `/`) matches the file's name or its path below the input.
 bool selected(const InputOptions& options, std::string_view relative_path);
 
+// True for the archive names is_archive_name() accepts that are compressed (.tar.gz, .tgz, …):
+// enumerating their entries means decompressing them.
+bool is_compressed_archive_name(std::string_view name);
+
 // Calls `fn` for every document in input order: a directory recursively in name order, an archive
-// in stored order. With `names_only` the bytes are not read (for counting). `fn` returns false to
-// stop. Throws InputListError when --files-from cannot be opened.
-void for_each_document(const InputOptions& options, bool names_only,
-                       const std::function<bool(Document&&)>& fn);
+// in stored order. `fn` returns false to stop. The --files-from list is read as it arrives and
+// `cancelled` is asked at least every 100 ms while waiting for it (a list on stdin may never
+// end): when it returns true, reading stops. Throws InputListError when the list cannot be opened
+// or read.
+void for_each_document(const InputOptions& options, Reading reading,
+                       const std::function<bool(Document&&)>& fn,
+                       const std::function<bool()>& cancelled = {});
 
 // ---- records --------------------------------------------------------------------------------
 

@@ -17,7 +17,51 @@ inline constexpr std::string_view kChoiceOpen = "\u27E6";        // ⟦ single-c
 inline constexpr std::string_view kChoiceClose = "\u27E7";       // ⟧
 
 // Decodes one code point at `pos` (advancing it); invalid bytes yield U+FFFD and advance by 1.
-char32_t next_cp(std::string_view s, std::size_t& pos);
+// Inline: every stage walks its text code point by code point.
+inline char32_t next_cp(std::string_view s, std::size_t& pos) {
+  const auto b0 = static_cast<unsigned char>(s[pos]);
+  if (b0 < 0x80) {
+    ++pos;
+    return b0;
+  }
+  int len = 0;
+  char32_t cp = 0;
+  char32_t min = 0;  // the smallest code point of that length (shorter forms are overlong)
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2;
+    cp = b0 & 0x1F;
+    min = 0x80;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3;
+    cp = b0 & 0x0F;
+    min = 0x800;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4;
+    cp = b0 & 0x07;
+    min = 0x10000;
+  } else {
+    ++pos;
+    return 0xFFFD;
+  }
+  if (pos + len > s.size()) {
+    ++pos;
+    return 0xFFFD;
+  }
+  for (int i = 1; i < len; ++i) {
+    const auto b = static_cast<unsigned char>(s[pos + i]);
+    if ((b & 0xC0) != 0x80) {
+      ++pos;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++pos;
+    return 0xFFFD;
+  }
+  pos += len;
+  return cp;
+}
 void append_utf8(std::string& out, char32_t cp);
 
 // Full-width ASCII letters, digits and U+3000 to ASCII (the SCHEMA free-text rule).
@@ -56,6 +100,7 @@ std::string ocr_skeleton(std::string_view key);
 std::size_t count_differences(std::string_view a, std::string_view b);
 
 std::string trim(std::string_view s);
+std::string_view trim_view(std::string_view s);  // trim() without the copy
 std::vector<std::string> split(std::string_view s, char sep);
 bool starts_with(std::string_view s, std::string_view prefix);
 

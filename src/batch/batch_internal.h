@@ -34,21 +34,26 @@ class OutputFile {
 };
 
 // The progress bar on stderr: done/total, rate, ETA and failures. Counts the documents in a
-// background thread (names only) so that the total is known early; disabled unless asked for.
+// background thread (names only) so that the total is known early; a compressed archive is not
+// decompressed just to count its entries: the total is then shown as a lower bound (`N+`) until
+// the reader has enumerated everything (set_total). Disabled unless asked for.
 class Progress {
  public:
   Progress(const Options& options, const std::atomic<int>& stop);
   ~Progress();
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
-  void update(const Summary& s);  // redraws at most every 100 ms
-  void finish(const Summary& s);  // erases the bar
+  void update(const Summary& s);      // redraws at most every 100 ms
+  void set_total(std::size_t total);  // the reader's count once it has read the whole input
+  void finish(const Summary& s);      // erases the bar
 
  private:
   void draw(const Summary& s);
   bool enabled_;
   std::atomic<std::size_t> total_{0};
   std::atomic<bool> total_known_{false};
+  std::atomic<std::size_t> read_total_{0};
+  std::atomic<bool> read_total_known_{false};
   std::atomic<bool> quit_{false};
   std::thread counter_;
   std::chrono::steady_clock::time_point start_, last_;

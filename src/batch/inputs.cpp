@@ -3,11 +3,15 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <fnmatch.h>
+#include <poll.h>
+#include <unistd.h>
 
+#include <fcntl.h>
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <iterator>
 #include <memory>
 
@@ -55,8 +59,13 @@ Document read_file(const std::string& path, bool names_only) {
     f.seekg(0, std::ios::end);
     const auto size = f.tellg();
     f.seekg(0, std::ios::beg);
-    if (size > 0) d.bytes.reserve(static_cast<std::size_t>(size));
-    d.bytes.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+    if (size > 0) {
+      d.bytes.resize(static_cast<std::size_t>(size));
+      f.read(d.bytes.data(), size);
+      d.bytes.resize(static_cast<std::size_t>(f.gcount()));
+    }
+    // the rest of a file that grew since, or whose size the system does not tell
+    d.bytes.append(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
   } catch (const std::exception&) {
     d.error = "ファイルの読み込み中にエラーが発生しました";
   }
@@ -65,13 +74,50 @@ Document read_file(const std::string& path, bool names_only) {
   return d;
 }
 
+// One enumeration: what to read, where to send it, and which files are the batch's own.
+struct Walk {
+  const InputOptions& options;
+  bool names_only;
+  const std::function<bool(Document&&)>& fn;
+  std::vector<fs::path> own;  // own outputs and their NAME.tmp, made absolute and normal
+
+  static fs::path normal(const fs::path& p) {
+    std::error_code ec;
+    fs::path n = fs::weakly_canonical(p, ec);
+    return ec ? fs::absolute(p, ec).lexically_normal() : n;
+  }
+  Walk(const InputOptions& o, bool names, const std::function<bool(Document&&)>& f)
+      : options(o), names_only(names), fn(f) {
+    for (const auto& out : o.own_outputs) {
+      if (out.empty() || out == "-") continue;
+      own.push_back(normal(out));
+      own.push_back(normal(out + ".tmp"));
+    }
+  }
+  // A file the batch writes: compared by name first, the full path only when the name is one.
+  bool is_own(const fs::path& p) const {
+    const fs::path name = p.filename();
+    if (std::none_of(own.begin(), own.end(),
+                     [&](const fs::path& o) { return o.filename() == name; }))
+      return false;
+    const fs::path n = normal(p);
+    return std::find(own.begin(), own.end(), n) != own.end();
+  }
+};
+
 struct ArchiveCloser {
   void operator()(archive* a) const { archive_read_free(a); }
 };
 
 // Entries of one archive in stored order; false when `fn` asked to stop.
-bool each_entry(const InputOptions& options, const std::string& path, bool names_only,
-                const std::function<bool(Document&&)>& fn) {
+bool each_entry(const Walk& w, const std::string& path) {
+  const auto& fn = w.fn;
+  if (w.names_only && is_compressed_archive_name(path)) {
+    Document d;  // counting does not decompress it: the reader will
+    d.source = path;
+    d.unopened = true;
+    return fn(std::move(d));
+  }
   std::unique_ptr<archive, ArchiveCloser> a(archive_read_new());
   archive_read_support_filter_all(a.get());
   archive_read_support_format_zip(a.get());
@@ -97,10 +143,10 @@ bool each_entry(const InputOptions& options, const std::string& path, bool names
     if (archive_entry_filetype(entry) != AE_IFREG) continue;
     const char* name_c = archive_entry_pathname(entry);
     const std::string name = name_c != nullptr ? name_c : "";
-    if (!selected(options, name)) continue;
+    if (!selected(w.options, name)) continue;
     Document d;
     d.source = path + "!/" + name;
-    if (!names_only) {
+    if (!w.names_only) {
       if (archive_entry_size_is_set(entry) && archive_entry_size(entry) > 0) {
         d.bytes.reserve(static_cast<std::size_t>(archive_entry_size(entry)));
       }
@@ -126,8 +172,7 @@ bool each_entry(const InputOptions& options, const std::string& path, bool names
   }
 }
 
-bool each_in_directory(const InputOptions& options, const fs::path& root, const fs::path& dir,
-                       bool names_only, const std::function<bool(Document&&)>& fn) {
+bool each_in_directory(const Walk& w, const fs::path& root, const fs::path& dir) {
   std::vector<fs::directory_entry> entries;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
@@ -137,7 +182,7 @@ bool each_in_directory(const InputOptions& options, const fs::path& root, const 
     Document d;
     d.source = dir.string();
     d.error = "ディレクトリを読めません: " + ec.message();
-    return fn(std::move(d));
+    return w.fn(std::move(d));
   }
   std::sort(entries.begin(), entries.end(),
             [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
@@ -145,40 +190,97 @@ bool each_in_directory(const InputOptions& options, const fs::path& root, const 
     std::error_code type_ec;
     if (e.is_directory(type_ec)) {
       if (e.is_symlink(type_ec)) continue;  // no cycles
-      if (!each_in_directory(options, root, e.path(), names_only, fn)) return false;
+      if (!each_in_directory(w, root, e.path())) return false;
       continue;
     }
-    if (!e.is_regular_file(type_ec)) continue;
+    if (!e.is_regular_file(type_ec) || w.is_own(e.path())) continue;
     const std::string path = e.path().string();
     if (is_archive_name(path)) {
-      if (!each_entry(options, path, names_only, fn)) return false;
+      if (!each_entry(w, path)) return false;
       continue;
     }
-    if (!selected(options, e.path().lexically_relative(root).string())) continue;
-    if (!fn(read_file(path, names_only))) return false;
+    if (!selected(w.options, e.path().lexically_relative(root).string())) continue;
+    if (!w.fn(read_file(path, w.names_only))) return false;
   }
   return true;
 }
 
-bool each_input(const InputOptions& options, const std::string& path, bool names_only,
-                const std::function<bool(Document&&)>& fn) {
+bool each_input(const Walk& w, const std::string& path) {
   std::error_code ec;
-  if (fs::is_directory(path, ec)) return each_in_directory(options, path, path, names_only, fn);
-  if (is_archive_name(path) && fs::is_regular_file(path, ec)) {
-    return each_entry(options, path, names_only, fn);
-  }
-  return fn(read_file(path, names_only));
+  if (fs::is_directory(path, ec)) return each_in_directory(w, path, path);
+  if (w.is_own(path)) return true;
+  if (is_archive_name(path) && fs::is_regular_file(path, ec)) return each_entry(w, path);
+  return w.fn(read_file(path, w.names_only));
 }
+
+// The lines of the --files-from list, read from a descriptor as they arrive. Waiting for more
+// never blocks for longer than 100 ms without asking `cancelled`.
+class ListReader {
+ public:
+  ListReader(int fd, const std::function<bool()>& cancelled) : fd_(fd), cancelled_(cancelled) {}
+
+  // The next line without its newline; false at the end of the list or when cancelled.
+  bool next(std::string& line) {
+    while (true) {
+      const std::size_t nl = buf_.find('\n', used_);
+      if (nl != std::string::npos) {
+        line.assign(buf_, used_, nl - used_);
+        used_ = nl + 1;
+        return true;
+      }
+      if (eof_) {
+        if (used_ >= buf_.size()) return false;
+        line.assign(buf_, used_);  // a last line without its newline
+        used_ = buf_.size();
+        return true;
+      }
+      buf_.erase(0, used_);
+      used_ = 0;
+      if (!fill()) return false;
+    }
+  }
+
+ private:
+  bool fill() {
+    while (true) {
+      if (cancelled_ && cancelled_()) return false;
+      pollfd p{fd_, POLLIN, 0};
+      const int ready = ::poll(&p, 1, 100);
+      if (ready < 0 && errno != EINTR)
+        throw InputListError(std::string("入力一覧を読めません: ") + std::strerror(errno));
+      if (ready <= 0) continue;
+      char chunk[1 << 14];
+      const ssize_t n = ::read(fd_, chunk, sizeof chunk);
+      if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+      if (n < 0) throw InputListError(std::string("入力一覧を読めません: ") + std::strerror(errno));
+      if (n == 0) {
+        eof_ = true;
+        return true;
+      }
+      buf_.append(chunk, static_cast<std::size_t>(n));
+      return true;
+    }
+  }
+
+  int fd_;
+  const std::function<bool()>& cancelled_;
+  std::string buf_;
+  std::size_t used_ = 0;
+  bool eof_ = false;
+};
+
+struct FdCloser {
+  int fd;
+  ~FdCloser() {
+    if (fd >= 0) ::close(fd);
+  }
+};
 
 }  // namespace
 
 bool is_archive_name(std::string_view name) {
   const std::string n = lower(name);
-  for (const char* suffix :
-       {".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst"}) {
-    if (ends_with(n, suffix)) return true;
-  }
-  return false;
+  return ends_with(n, ".zip") || ends_with(n, ".tar") || is_compressed_archive_name(name);
 }
 
 bool selected(const InputOptions& options, std::string_view relative_path) {
@@ -187,24 +289,36 @@ bool selected(const InputOptions& options, std::string_view relative_path) {
   return !glob_matches(options.exclude, path);
 }
 
-void for_each_document(const InputOptions& options, bool names_only,
-                       const std::function<bool(Document&&)>& fn) {
+bool is_compressed_archive_name(std::string_view name) {
+  const std::string n = lower(name);
+  for (const char* suffix :
+       {".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst"}) {
+    if (ends_with(n, suffix)) return true;
+  }
+  return false;
+}
+
+void for_each_document(const InputOptions& options, Reading reading,
+                       const std::function<bool(Document&&)>& fn,
+                       const std::function<bool()>& cancelled) {
+  const Walk w(options, reading == Reading::Names, fn);
   for (const auto& path : options.paths) {
-    if (!each_input(options, path, names_only, fn)) return;
+    if (!each_input(w, path)) return;
   }
   if (options.files_from.empty()) return;
-  std::ifstream file;
-  std::istream* list = &std::cin;
+  FdCloser file{-1};
+  int fd = STDIN_FILENO;
   if (options.files_from != "-") {
-    file.open(options.files_from);
-    if (!file) throw InputListError("入力一覧を開けません: " + options.files_from);
-    list = &file;
+    file.fd = ::open(options.files_from.c_str(), O_RDONLY | O_CLOEXEC);
+    if (file.fd < 0) throw InputListError("入力一覧を開けません: " + options.files_from);
+    fd = file.fd;
   }
+  ListReader list(fd, cancelled);
   std::string line;
-  while (std::getline(*list, line)) {
+  while (list.next(line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) continue;
-    if (!each_input(options, line, names_only, fn)) return;
+    if (!each_input(w, line)) return;
   }
 }
 

@@ -1,5 +1,7 @@
 // The progress bar of a batch on stderr (only when asked for: a terminal and no --quiet).
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 
 #include "batch_internal.h"
 
@@ -24,18 +26,35 @@ Progress::Progress(const Options& options, const std::atomic<int>& stop)
     : enabled_(options.progress),
       start_(std::chrono::steady_clock::now()),
       last_(start_ - std::chrono::seconds(1)) {
-  if (!enabled_ || options.inputs.files_from == "-") return;  // stdin can be read only once
+  if (!enabled_) return;
+  // a list on stdin or in a pipe can be read only once, by the reader
+  const std::string& list = options.inputs.files_from;
+  std::error_code ec;
+  if (!list.empty() && (list == "-" || !std::filesystem::is_regular_file(list, ec))) return;
   counter_ = std::thread([this, &options, &stop] {
     try {
-      for_each_document(options.inputs, true, [&](Document&&) {
-        ++total_;
-        return !quit_ && stop.load() == 0;
-      });
-      total_known_ = !quit_ && stop.load() == 0;
+      bool complete = true;
+      for_each_document(
+          options.inputs, Reading::Names,
+          [&](Document&& d) {
+            if (d.unopened) {
+              complete = false;  // its entries are counted by the reader
+            } else {
+              ++total_;
+            }
+            return !quit_ && stop.load() == 0;
+          },
+          [&] { return quit_ || stop.load() != 0; });
+      total_known_ = complete && !quit_ && stop.load() == 0;
     } catch (const std::exception&) {
       // the reader reports the same problem
     }
   });
+}
+
+void Progress::set_total(std::size_t total) {
+  read_total_ = total;
+  read_total_known_ = true;
 }
 
 Progress::~Progress() {
@@ -56,8 +75,11 @@ void Progress::draw(const Summary& s) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   const std::size_t done = s.documents + s.skipped_shard;
   const double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0;
-  const bool known = total_known_;
-  const std::size_t total = total_;
+  const bool known = total_known_ || read_total_known_;
+  // while unknown, the documents counted so far (or done) are a lower bound
+  const std::size_t total = read_total_known_ ? read_total_.load()
+                            : total_known_    ? total_.load()
+                                              : std::max<std::size_t>(total_, done);
   constexpr int kWidth = 24;
   std::string bar;
   int filled = 0;

@@ -123,6 +123,13 @@ class Pipeline {
 
   std::exception_ptr reader_error() const { return reader_error_; }
 
+  // How many documents the input holds, once the reader has enumerated them all.
+  std::optional<std::size_t> read_total() {
+    std::lock_guard lock(mu_);
+    if (!reader_done_) return std::nullopt;
+    return read_count_;
+  }
+
   void shutdown() {
     {
       std::lock_guard lock(mu_);
@@ -142,15 +149,21 @@ class Pipeline {
   void read_all() {
     std::size_t seq = 0;
     try {
-      for_each_document(options_.inputs, false, [&](Document&& d) {
-        std::unique_lock lock(mu_);
-        space_cv_.wait(lock, [&] { return stopping() || seq < next_ + window_; });
-        if (stopping()) return false;
-        queue_.push_back(Item{seq++, std::move(d)});
-        read_count_ = seq;
-        work_cv_.notify_one();
-        return true;
-      });
+      for_each_document(
+          options_.inputs, Reading::Bytes,
+          [&](Document&& d) {
+            std::unique_lock lock(mu_);
+            space_cv_.wait(lock, [&] { return stopping() || seq < next_ + window_; });
+            if (stopping()) return false;
+            queue_.push_back(Item{seq++, std::move(d)});
+            read_count_ = seq;
+            work_cv_.notify_one();
+            return true;
+          },
+          [&] {
+            std::lock_guard lock(mu_);
+            return stopping();
+          });
     } catch (...) {
       reader_error_ = std::current_exception();
     }
@@ -242,8 +255,10 @@ class Pipeline {
 
 }  // namespace
 
-Summary run(const Parser& parser, const Options& options, const std::atomic<int>& stop) {
+Summary run(const Parser& parser, const Options& given, const std::atomic<int>& stop) {
   const auto t0 = std::chrono::steady_clock::now();
+  Options options = given;  // OUT (and OUT.tmp) is never an input, wherever it is
+  options.inputs.own_outputs.push_back(given.output);
   std::unique_ptr<ResumeIndex> resume;
   if (options.resume && options.output != "-") {
     resume = std::make_unique<ResumeIndex>(options.output);
@@ -255,6 +270,7 @@ Summary run(const Parser& parser, const Options& options, const std::atomic<int>
 
   Summary summary;
   while (auto r = pipeline.next()) {
+    if (const auto total = pipeline.read_total()) progress.set_total(*total);
     if (r->kind == Result::Kind::Cancelled) {
       summary.interrupted = true;
       break;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -152,6 +153,14 @@ class Commands : public BatchCommands {
     if (export_opt_.excel && export_opt_.csv_dir.empty())
       return usage("--excel は --csv と使います");
     opt_.progress = !quiet_ && ::isatty(STDERR_FILENO) == 1;
+    // the tables are written where the inputs may be: never read them back
+    if (!export_opt_.sqlite.empty()) opt_.inputs.own_outputs.push_back(export_opt_.sqlite);
+    if (!export_opt_.csv_dir.empty()) {
+      for (const auto& t : exporter::tables()) {
+        opt_.inputs.own_outputs.push_back(
+            (std::filesystem::path(export_opt_.csv_dir) / (t.name + ".csv")).string());
+      }
+    }
     try {
       std::unique_ptr<exporter::ExportSink> sink;
       if (!export_opt_.csv_dir.empty() || !export_opt_.sqlite.empty()) {
