@@ -2,7 +2,6 @@
 
 #include <gumbo.h>
 
-#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -231,185 +230,6 @@ std::string strip_tags(std::string_view s) {
   return out;
 }
 
-// ---- cells rendered without a tree ------------------------------------------------------------
-// What OCR extractions put in a cell: paragraphs, lists, divisions, line breaks, bold and spans,
-// check boxes, a few entities, well nested. For such a cell the tree gumbo builds holds the
-// elements as written, so rendering the tokens in order gives the same text as render() gives
-// for the tree. Anything the HTML5 tree construction would rearrange or decide otherwise
-// (tables, implied end tags, unmatched end tags, comments, other tags, other entities, control
-// characters, invalid UTF-8) is left to gumbo.
-
-enum class Simple { P, Div, Li, Ul, Ol, B, Span, Small, Br, Input, Other };
-
-Simple simple_tag(std::string_view name) {
-  static constexpr std::pair<std::string_view, Simple> kTags[] = {
-      {"p", Simple::P},   {"div", Simple::Div},    {"li", Simple::Li},     {"ul", Simple::Ul},
-      {"ol", Simple::Ol}, {"b", Simple::B},        {"span", Simple::Span}, {"small", Simple::Small},
-      {"br", Simple::Br}, {"input", Simple::Input}};
-  for (const auto& [n, t] : kTags) {
-    if (n == name) return t;
-  }
-  return Simple::Other;
-}
-
-bool simple_block(Simple t) {
-  return t == Simple::P || t == Simple::Div || t == Simple::Li || t == Simple::Ul ||
-         t == Simple::Ol || t == Simple::Br;
-}
-
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-
-// One start tag's attributes, from just after its name: `name`, `name="v"`, `name='v'`,
-// `name=v`, separated by spaces, then `>` or `/>`. Advances i past the `>`; sets `checked` and
-// `radio` (an input's state). False for anything else.
-bool simple_attributes(std::string_view s, std::size_t& i, bool& checked, bool& radio) {
-  bool seen_type = false;
-  bool seen_checked = false;
-  while (true) {
-    const std::size_t spaces = i;
-    while (i < s.size() && s[i] == ' ') ++i;
-    if (i >= s.size()) return false;
-    if (s[i] == '>' || (s[i] == '/' && i + 1 < s.size() && s[i + 1] == '>')) {
-      i += s[i] == '>' ? 1 : 2;
-      return true;
-    }
-    if (i == spaces || !is_lower(s[i])) return false;  // attributes are separated by blanks
-    const std::size_t name_begin = i;
-    while (i < s.size() && (is_lower(s[i]) || s[i] == '-')) ++i;
-    const std::string_view name = s.substr(name_begin, i - name_begin);
-    std::string_view value;
-    if (i < s.size() && s[i] == '=') {
-      ++i;
-      if (i >= s.size()) return false;
-      const char q = s[i];
-      const std::size_t value_begin = q == '"' || q == '\'' ? i + 1 : i;
-      std::size_t e = value_begin;
-      if (q == '"' || q == '\'') {
-        e = s.find(q, value_begin);
-        if (e == std::string_view::npos) return false;
-      } else {
-        while (e < s.size() && (is_lower(s[e]) || (s[e] >= '0' && s[e] <= '9') || s[e] == '-')) ++e;
-        if (e == value_begin) return false;
-      }
-      value = s.substr(value_begin, e - value_begin);
-      for (char c : value) {
-        if (c == '&' || c == '<' || static_cast<unsigned char>(c) < 0x20) return false;
-      }
-      i = e + (value_begin == i ? 0 : 1);
-    }
-    // the first of repeated attributes counts (gumbo drops the others)
-    if (name == "checked" && !seen_checked) {
-      seen_checked = true;
-      checked = true;
-    }
-    if (name == "type" && !seen_type) {
-      seen_type = true;
-      radio = value == "radio";
-    }
-  }
-}
-
-// An entity gumbo would decode as these do, at s[i] == '&'; 0 when it is another one.
-std::size_t simple_entity(std::string_view s, std::size_t i, std::string& out) {
-  static constexpr std::pair<std::string_view, char> kNamed[] = {
-      {"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&quot;", '"'}};
-  for (const auto& [name, c] : kNamed) {
-    if (s.substr(i, name.size()) == name) {
-      out += c;
-      return name.size();
-    }
-  }
-  return 0;
-}
-
-}  // namespace
-
-bool render_simple_html(std::string_view s, std::string& out) {
-  out.clear();
-  std::vector<Simple> open;  // elements open, innermost last
-  auto has = [&](Simple t) { return std::find(open.begin(), open.end(), t) != open.end(); };
-  // HTML blanks first would be dropped before the body: left to gumbo
-  if (s.empty() || s[0] == ' ' || s[0] == '\n' || s[0] == '\t') return false;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c == '<' && i + 1 < s.size() && (is_lower(s[i + 1]) || s[i + 1] == '/')) {
-      const bool end_tag = s[i + 1] == '/';
-      std::size_t j = i + (end_tag ? 2 : 1);
-      const std::size_t name_begin = j;
-      while (j < s.size() && is_lower(s[j])) ++j;
-      const Simple tag = simple_tag(s.substr(name_begin, j - name_begin));
-      if (tag == Simple::Other) return false;
-      if (end_tag) {
-        if (j >= s.size() || s[j] != '>' || open.empty() || open.back() != tag) return false;
-        open.pop_back();
-        if (simple_block(tag)) break_line(out);
-        i = j + 1;
-        continue;
-      }
-      bool checked = false;
-      bool radio = false;
-      if (!simple_attributes(s, j, checked, radio)) return false;
-      i = j;
-      if (tag == Simple::Input) {
-        out += ' ';
-        out += (checked || radio) ? text::kChecked : text::kUnknown;
-        out += ' ';
-        continue;
-      }
-      if (tag == Simple::Br) {
-        break_line(out);
-        continue;
-      }
-      // start tags that would first close an open p or li (implied end tags)
-      if (simple_block(tag) && has(Simple::P)) return false;
-      if (tag == Simple::Li) {
-        for (auto it = open.rbegin(); it != open.rend(); ++it) {
-          if (*it == Simple::Li) return false;
-          if (*it == Simple::Ul || *it == Simple::Ol) break;
-        }
-      }
-      open.push_back(tag);
-      if (simple_block(tag)) break_line(out);
-      continue;
-    }
-    if (c == '<' && i + 1 < s.size() &&
-        (s[i + 1] == '!' || s[i + 1] == '?' || (s[i + 1] >= 'A' && s[i + 1] <= 'Z'))) {
-      return false;  // a comment, a declaration or an upper-case tag
-    }
-    if (c == '&' && i + 1 < s.size()) {
-      const char n = s[i + 1];
-      const bool reference =
-          n == '#' || (n >= '0' && n <= '9') || is_lower(n) || (n >= 'A' && n <= 'Z');
-      if (reference) {
-        const std::size_t used = simple_entity(s, i, out);
-        if (used == 0) return false;
-        i += used;
-        continue;
-      }
-    }
-    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) return false;
-    if (c < 0x80) {
-      out += static_cast<char>(c);  // also a `<` or `&` that starts no tag or reference
-      ++i;
-      continue;
-    }
-    std::size_t pos = i;
-    const char32_t cp = text::next_cp(s, pos);
-    // invalid bytes, C1 controls and noncharacters: gumbo's own handling
-    if ((cp == 0xFFFD && s.substr(i, 3) != "\uFFFD") || (cp >= 0x80 && cp <= 0x9F) ||
-        (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE) {
-      return false;
-    }
-    out.append(s, i, pos - i);
-    i = pos;
-  }
-  if (std::any_of(open.begin(), open.end(), simple_block)) break_line(out);  // closed at the end
-  return true;
-}
-
-namespace {
-
 struct OutputDeleter {
   void operator()(GumboOutput* o) const { gumbo_destroy_output(&kGumboDefaultOptions, o); }
 };
@@ -419,12 +239,6 @@ struct OutputDeleter {
 std::string render_html_cell(std::string_view cell, const HtmlLimits& limits) {
   if (!looks_like_html(cell)) return std::string(cell);
   if (nesting_depth(cell, limits.max_depth) > limits.max_depth) return strip_tags(cell);
-  std::string out;
-  if (render_simple_html(cell, out)) return out;
-  return render_html_cell_parsed(cell);
-}
-
-std::string render_html_cell_parsed(std::string_view cell) {
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
   std::unique_ptr<GumboOutput, OutputDeleter> output(

@@ -21,14 +21,4 @@ bool looks_like_html(std::string_view cell);
 
 std::string render_html_cell(std::string_view cell, const HtmlLimits& limits = {});
 
-// The cells OCR extractions mostly hold (paragraphs, lists, divisions, line breaks, bold, spans,
-// check boxes, &lt; &gt; &amp; &quot;, well nested) rendered without building a tree, exactly as
-// render_html_cell() renders gumbo's tree of them. False (out unspecified) for any other cell:
-// tables, implied or unmatched end tags, other tags, comments, other entities, control
-// characters, invalid UTF-8. render_html_cell() uses it first.
-bool render_simple_html(std::string_view cell, std::string& out);
-
-// render_html_cell() always through gumbo (no depth limit): what render_simple_html() must match.
-std::string render_html_cell_parsed(std::string_view cell);
-
 }  // namespace hyoka
