@@ -1,6 +1,6 @@
 // Micro-benchmarks of the pipeline stages (Google Benchmark) on the real seeds:
-// decode, normalize, recognize, the whole parse (validation included once issue 5's validator
-// runs inside Parser::parse), and batch's own per-record work (JSON line, export rows).
+// decode, normalize, recognize, the whole parse (validation included), the validator alone,
+// and batch's own per-record work (JSON line, export rows).
 //
 //   build/hyoka-bench [--benchmark_filter=Normalize] [SEED.txt]
 #include <benchmark/benchmark.h>
@@ -16,6 +16,7 @@
 #include "hyoka/normalize.h"
 #include "hyoka/parse.h"
 #include "hyoka/recognize.h"
+#include "hyoka/validate.h"
 
 namespace {
 
@@ -65,6 +66,17 @@ void BM_Parse(benchmark::State& state) {
   count_bytes(state);
 }
 
+// The validator alone, over a parsed document and its spans (parse validates by default).
+void BM_Validate(benchmark::State& state) {
+  hyoka::ParseOptions options;
+  options.spans = true;
+  options.validate = false;
+  const nlohmann::json doc = parser().parse(input(), options);
+  const nlohmann::json& spans = doc.at("spans");
+  for (auto _ : state) benchmark::DoNotOptimize(hyoka::validate::run(doc, spans, {}));
+  count_bytes(state);
+}
+
 void BM_JsonLine(benchmark::State& state) {
   const nlohmann::json doc = parser().parse(input());
   for (auto _ : state) benchmark::DoNotOptimize(hyoka::batch::json_line(doc));
@@ -86,6 +98,7 @@ BENCHMARK(BM_Decode);
 BENCHMARK(BM_Normalize);
 BENCHMARK(BM_Recognize);
 BENCHMARK(BM_Parse);
+BENCHMARK(BM_Validate);
 BENCHMARK(BM_JsonLine);
 BENCHMARK(BM_JsonDump);
 BENCHMARK(BM_ExportRows);
