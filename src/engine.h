@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "hyoka/grammar.h"
+#include "hyoka/limits.h"
 #include "hyoka/normalize.h"
 #include "hyoka/readers.h"
 #include "hyoka/recognize.h"
@@ -87,13 +88,19 @@ struct PendingDiag {
   int line;
 };
 
+// Thrown inside the row loop when a row would open more instances than
+// Limits::max_group_instances; run() stops reading there (LIM005).
+struct GroupLimitReached {
+  int line;
+};
+
 bool is_text_only(const std::vector<Read>& reads);
 bool is_option_list_row(const Row& row);
 bool contains(const std::vector<std::string>& keys, const std::string& k);
 
 class Engine {
  public:
-  Engine(const Normalized& n, const Grammar& g);
+  Engine(const Normalized& n, const Grammar& g, const Limits& limits);
   Recognized run();
 
  private:
@@ -233,6 +240,10 @@ class Engine {
 
   const Normalized& n_;
   const Grammar& g_;
+  const Limits& limits_;
+  std::size_t instances_ = 0;  // files, groups, risks created (limits_.max_group_instances)
+  int stopped_at_ = 0;         // the row where reading stopped at that limit (LIM005), 0: none
+  int last_line_ = 0;          // the line of the row being fed
   std::unique_ptr<Instance> root_;
   std::vector<Frame> stack_;
   std::optional<Hit> open_;

@@ -119,6 +119,10 @@ void Engine::push_scope(const Scope* s, std::optional<int> number, int line) {
       }
     }
   }
+  if (instances_ >= limits_.max_group_instances) {
+    throw GroupLimitReached{line > 0 ? line : last_line_};
+  }
+  ++instances_;
   auto inst = std::make_unique<Instance>();
   inst->scope = s;
   inst->parent = owner;

@@ -18,7 +18,8 @@
 
 namespace hyoka::engine {
 
-Engine::Engine(const Normalized& n, const Grammar& g) : n_(n), g_(g) {
+Engine::Engine(const Normalized& n, const Grammar& g, const Limits& limits)
+    : n_(n), g_(g), limits_(limits) {
   root_ = std::make_unique<Instance>();
   root_->scope = g.root.get();
   root_->obj = model::document();
@@ -48,14 +49,20 @@ Engine::Engine(const Normalized& n, const Grammar& g) : n_(n), g_(g) {
 }
 
 Recognized Engine::run() {
-  for (const Row& row : n_.rows) {
-    if (n_.layout != "ocr-html" && row.cells.size() == 1 && row.cells[0].size() > kLongLine) {
-      for (const Row* piece : split_at_labels(row)) feed(*piece);
-    } else {
-      feed(row);
+  try {
+    for (const Row& row : n_.rows) {
+      if (n_.layout != "ocr-html" && row.cells.size() == 1 && row.cells[0].size() > kLongLine) {
+        for (const Row* piece : split_at_labels(row)) feed(*piece);
+      } else {
+        feed(row);
+      }
     }
+    for (const Row* r : wrapped_) step(*r);
+  } catch (const GroupLimitReached& stop) {
+    // LIM005: this row would open one instance too many; it and the rest are not read
+    stopped_at_ = stop.line;
+    replaying_ = false;
   }
-  for (const Row* r : wrapped_) step(*r);
   wrapped_.clear();
   release_held();
   close_hit();
@@ -63,6 +70,7 @@ Recognized Engine::run() {
 }
 
 void Engine::feed(const Row& row) {
+  last_line_ = row.line;
   if (!wrapped_.empty()) {
     if (!row.blank() && single_cell(row)) {
       std::string text;

@@ -440,28 +440,38 @@ ChecksResult read_checks(const Region& r, const OptionList& options) {
   return res;
 }
 
-json read_count(const Region& r, std::string_view after_key) {
+namespace {
+
+// The digits of the first `( N ) 件` (after `after_key` when given), commas removed; empty when
+// there is none or it is blank.
+std::string count_digits(const Region& r, std::string_view after_key) {
   std::string s = text::key(r.all());  // NFKC: （ ） → ( ), whitespace removed
   if (!after_key.empty()) {
     const std::size_t p = s.find(after_key);
-    if (p == std::string::npos) return nullptr;
+    if (p == std::string::npos) return {};
     s.erase(0, p + after_key.size());
   }
   static const re2::RE2 kCount(R"(\(([0-9][0-9,]*)?\)件)");
   std::string digits;
   re2::StringPiece input(s);
-  if (!re2::RE2::FindAndConsume(&input, kCount, &digits)) return nullptr;
-  if (!after_key.empty()) {
-    // the count must belong to this option: nothing but a token may stand between
-    const std::size_t at = s.find("件");
-    (void)at;
-  }
+  if (!re2::RE2::FindAndConsume(&input, kCount, &digits)) return {};
   std::string clean;
   for (char c : digits) {
     if (c != ',') clean += c;
   }
-  if (clean.empty() || clean.size() > 15) return nullptr;
-  return std::stoll(clean);
+  return clean;
+}
+
+}  // namespace
+
+json read_count(const Region& r, std::string_view after_key) {
+  const std::string digits = count_digits(r, after_key);
+  if (digits.empty() || digits.size() > kMaxCountDigits) return nullptr;
+  return std::stoll(digits);
+}
+
+bool count_too_large(const Region& r, std::string_view after_key) {
+  return count_digits(r, after_key).size() > kMaxCountDigits;
 }
 
 std::vector<std::string> split_names(std::string_view in) {

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "hyoka/grammar.h"
+#include "hyoka/limits.h"
 
 namespace hyoka {
 
@@ -53,8 +54,11 @@ struct ChecksResult {
 ChecksResult read_checks(const Region& r, const OptionList& options);
 nlohmann::json default_checks(const OptionList& options);
 
-// `( 1 ) 件` → 1; after_key selects the count that follows that option's label.
+// `( 1 ) 件` → 1; after_key selects the count that follows that option's label. A count of more
+// than kMaxCountDigits digits (limits.h) is null.
 nlohmann::json read_count(const Region& r, std::string_view after_key = {});
+// The count read_count() rejected for having more than kMaxCountDigits digits (LIM006).
+bool count_too_large(const Region& r, std::string_view after_key = {});
 
 // File-name list of I-3: numbering prefixes removed.
 std::vector<std::string> split_names(std::string_view text);

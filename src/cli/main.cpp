@@ -1,8 +1,8 @@
 // hyoka command line: a thin layer over the library. Messages to end users are Japanese.
 //
 // Exit codes (README): 0 success, 1 internal error, 2 usage error, 3 unreadable input,
-// 4 input that is not an assessment. With several inputs the highest code wins; every readable
-// input is still converted.
+// 4 input that is not an assessment, 5 input past a hard limit (limits.h, --max-bytes). With
+// several inputs the highest code wins; every readable input is still converted.
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
@@ -15,6 +15,7 @@
 
 #include "hyoka/decode.h"
 #include "hyoka/grammar.h"
+#include "hyoka/limits.h"
 #include "hyoka/parse.h"
 
 namespace {
@@ -24,6 +25,7 @@ constexpr int kInternal = 1;
 constexpr int kUsage = 2;
 constexpr int kUnreadable = 3;
 constexpr int kNotAssessment = 4;
+constexpr int kLimit = 5;
 
 struct Input {
   std::string name;  // as given ("-" for stdin)
@@ -32,13 +34,30 @@ struct Input {
   std::string error;
 };
 
-Input read_input(const std::string& name) {
+std::string display_name(const std::string& name) { return name == "-" ? "<標準入力>" : name; }
+
+// Reads at most `max_bytes` + 1 bytes: an input past the limit is rejected by the library
+// (LIM001) without holding the rest of it in memory.
+bool read_bounded(std::istream& s, std::size_t max_bytes, std::string& out) {
+  constexpr std::size_t kChunk = 1 << 16;
+  const std::size_t want = max_bytes + 1;
+  std::string buffer(kChunk, '\0');
+  while (out.size() < want) {
+    s.read(buffer.data(), static_cast<std::streamsize>(std::min(kChunk, want - out.size())));
+    out.append(buffer.data(), static_cast<std::size_t>(s.gcount()));
+    if (!s) break;
+  }
+  return !s.bad();
+}
+
+Input read_input(const std::string& name, std::size_t max_bytes) {
   Input in;
   in.name = name;
   if (name == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    in.bytes = ss.str();
+    if (!read_bounded(std::cin, max_bytes, in.bytes)) {
+      in.error = "標準入力の読み込み中にエラーが発生しました";
+      return in;
+    }
     in.ok = true;
     return in;
   }
@@ -53,12 +72,11 @@ Input read_input(const std::string& name) {
     return in;
   }
   try {
-    in.bytes.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+    if (!read_bounded(f, max_bytes, in.bytes)) {
+      in.error = "ファイルの読み込み中にエラーが発生しました";
+      return in;
+    }
   } catch (const std::exception&) {
-    in.error = "ファイルの読み込み中にエラーが発生しました";
-    return in;
-  }
-  if (f.bad()) {
     in.error = "ファイルの読み込み中にエラーが発生しました";
     return in;
   }
@@ -66,7 +84,11 @@ Input read_input(const std::string& name) {
   return in;
 }
 
-std::string display_name(const std::string& name) { return name == "-" ? "<標準入力>" : name; }
+void report_limit(const std::string& name, const hyoka::LimitExceeded& e) {
+  std::cerr << "hyoka: " << display_name(name) << ": 制限を超えた入力です: " << e.what();
+  if (e.limit() == "max_bytes") std::cerr << "上限は --max-bytes で変更できます。";
+  std::cerr << "\n";
+}
 
 int write_output(const std::string& out_path, const std::string& text) {
   if (out_path.empty() || out_path == "-") {
@@ -96,11 +118,11 @@ int write_output(const std::string& out_path, const std::string& text) {
 
 int run_parse(const hyoka::Parser& parser, const std::vector<std::string>& files,
               const std::string& out_path, bool pretty, bool spans, bool jsonl,
-              const std::string& encoding) {
+              const std::string& encoding, const hyoka::Limits& limits) {
   int code = kOk;
   std::vector<nlohmann::json> docs;
   for (const auto& name : files) {
-    Input in = read_input(name);
+    Input in = read_input(name, limits.max_bytes);
     if (!in.ok) {
       std::cerr << "hyoka: " << display_name(name) << ": " << in.error << "\n";
       code = std::max(code, kUnreadable);
@@ -111,11 +133,15 @@ int run_parse(const hyoka::Parser& parser, const std::vector<std::string>& files
       opt.path = name == "-" ? std::string() : name;
       opt.spans = spans;
       opt.encoding = encoding;
+      opt.limits = limits;
       docs.push_back(parser.parse(in.bytes, opt));
     } catch (const hyoka::NotAnAssessment& e) {
       std::cerr << "hyoka: " << display_name(name)
                 << ": 特定個人情報保護評価書ではありません: " << e.what() << "\n";
       code = std::max(code, kNotAssessment);
+    } catch (const hyoka::LimitExceeded& e) {
+      report_limit(name, e);
+      code = std::max(code, kLimit);
     }
   }
   std::string text;
@@ -136,13 +162,23 @@ int run_parse(const hyoka::Parser& parser, const std::vector<std::string>& files
 }
 
 int run_normalize(const hyoka::Parser& parser, const std::string& file, const std::string& out_path,
-                  const std::string& encoding) {
-  Input in = read_input(file);
+                  const std::string& encoding, const hyoka::Limits& limits) {
+  Input in = read_input(file, limits.max_bytes);
   if (!in.ok) {
     std::cerr << "hyoka: " << display_name(file) << ": " << in.error << "\n";
     return kUnreadable;
   }
-  const hyoka::Normalized n = parser.normalize_text(in.bytes, encoding);
+  hyoka::Normalized n;
+  try {
+    n = parser.normalize_text(in.bytes, encoding, limits);
+  } catch (const hyoka::LimitExceeded& e) {
+    report_limit(file, e);
+    return kLimit;
+  }
+  for (const auto& note : n.limits_hit) {
+    std::cerr << "hyoka: " << display_name(file) << ":" << note.line << ": " << note.message
+              << "\n";
+  }
   std::string text = "# layout: " + n.layout + "\n" + hyoka::dump(n);
   return write_output(out_path, text);
 }
@@ -174,6 +210,11 @@ int main(int argc, char** argv) {
   };
   parse->add_option("--encoding", encoding, "入力の文字コード（省略時は自動判定）")
       ->check(check_encoding);
+  hyoka::Limits limits;
+  const std::string max_bytes_help =
+      "入力の最大バイト数（超えると終了コード 5。既定 " + std::to_string(limits.max_bytes) + "）";
+  parse->add_option("--max-bytes", limits.max_bytes, max_bytes_help)
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
 
   std::string normalize_file;
   CLI::App* normalize =
@@ -182,6 +223,8 @@ int main(int argc, char** argv) {
   normalize->add_option("-o,--output", out_path, "出力先ファイル");
   normalize->add_option("--encoding", encoding, "入力の文字コード（省略時は自動判定）")
       ->check(check_encoding);
+  normalize->add_option("--max-bytes", limits.max_bytes, max_bytes_help)
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
 
   CLI::App* schema = app.add_subcommand("schema", "出力 JSON の JSON Schema を表示します");
 
@@ -206,9 +249,11 @@ int main(int argc, char** argv) {
     }
     const hyoka::Parser parser;
     if (parse->parsed()) {
-      return run_parse(parser, parse_files, out_path, pretty, spans, jsonl, encoding);
+      return run_parse(parser, parse_files, out_path, pretty, spans, jsonl, encoding, limits);
     }
-    if (normalize->parsed()) return run_normalize(parser, normalize_file, out_path, encoding);
+    if (normalize->parsed()) {
+      return run_normalize(parser, normalize_file, out_path, encoding, limits);
+    }
   } catch (const hyoka::GrammarError& e) {
     std::cerr << "hyoka: 内部エラー（文法ファイル）: " << e.what() << "\n";
     return kInternal;
