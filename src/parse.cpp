@@ -110,6 +110,10 @@ json Parser::parse(std::string_view bytes, const ParseOptions& options) const {
   std::vector<LimitNote> limit_notes;  // LIM002 here; normalize() finds no long line again
   const std::string_view text = cut_long_lines(decoded.text, limits, cut_storage, limit_notes);
   const Normalized norm = normalize(text, limits);
+  if (norm.lines_total == 0 && text::collapse_spaces(text, true).empty()) {
+    throw NotAnAssessment(bytes.empty() ? "入力が空です（0 バイト）。"
+                                        : "入力に文字がありません（空白と改行だけです）。");
+  }
   limit_notes.insert(limit_notes.end(), norm.limits_hit.begin(), norm.limits_hit.end());
   const FormGuess form = detect_form(text);
 
