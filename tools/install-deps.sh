@@ -7,6 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libicu-dev libre2-dev nlohmann-json3-dev libcli11-dev catch2 libgumbo-dev
   python3 python3-jsonschema
+  clang libclang-rt-14-dev
 )
 
 missing=()
