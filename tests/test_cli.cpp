@@ -752,3 +752,53 @@ TEST_CASE("cli: schema prints a draft 2020-12 JSON Schema", "[cli]") {
   CHECK(schema["$schema"] == "https://json-schema.org/draft/2020-12/schema");
   CHECK(r.err.empty());
 }
+
+// ---- hard limits (issue 7) ------------------------------------------------------------------
+
+TEST_CASE("cli: an input past --max-bytes exits 5 naming LIM001, from a file or stdin", "[cli]") {
+  TempDir tmp;
+  const std::string seed = seed_paths().front();
+  const std::size_t size = fs::file_size(seed);
+  const std::string limit = std::to_string(size - 1);
+  for (const auto& [args, redirect] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+           {{"parse", "--max-bytes", limit, seed}, ""},
+           {{"parse", "--max-bytes", limit, "-"}, stdin_from(seed)},
+           {{"normalize", "--max-bytes", limit, seed}, ""}}) {
+    const RunResult r = run_hyoka(tmp, args, redirect);
+    INFO("args: " << args[0] << " " << args.back() << " stderr: " << r.err);
+    CHECK(r.code == 5);
+    CHECK(is_blank(r.out));
+    CHECK(contains(r.err, "LIM001 max_bytes"));
+    CHECK(contains(r.err, "--max-bytes"));
+    CHECK(contains(r.err, args.back() == "-" ? "<標準入力>" : seed));
+    CHECK(contains_japanese(r.err));
+  }
+  // exactly the limit is read
+  const RunResult fits = run_hyoka(tmp, {"parse", "--max-bytes", std::to_string(size), seed});
+  CHECK(fits.code == 0);
+  CHECK(parse_stdout(fits).at("source").at("bytes") == size);
+}
+
+TEST_CASE("cli: a limit among good inputs exits 5 and the good ones are converted", "[cli]") {
+  TempDir tmp;
+  const std::vector<std::string> seeds = seed_paths();
+  const fs::path big = tmp / "big.txt";
+  write_file(big, read_file(seeds.front()) + read_file(seeds.front()));
+  const std::string limit = std::to_string(fs::file_size(seeds.front()) + 1);
+  const RunResult r =
+      run_hyoka(tmp, {"parse", "--jsonl", "--max-bytes", limit, seeds.front(), big.string()});
+  CHECK(r.code == 5);
+  CHECK(contains(r.err, big.string()));
+  CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);
+}
+
+TEST_CASE("cli: --max-bytes must be a positive number (usage error 2)", "[cli]") {
+  TempDir tmp;
+  const std::string seed = seed_paths().front();
+  for (const char* bad : {"0", "-5", "many"}) {
+    const RunResult r = run_hyoka(tmp, {"parse", "--max-bytes", bad, seed});
+    INFO("--max-bytes " << bad << " stderr: " << r.err);
+    CHECK(r.code == 2);
+    CHECK(is_blank(r.out));
+  }
+}

@@ -18,10 +18,10 @@ fi
 target=$1
 seconds=$2
 case $target in
-  decode) max_len=65536 ;;
-  normalize) max_len=16384 ;;
-  html_cell) max_len=16384 ;;
-  segment | parse) max_len=8192 ;;
+  decode) max_len=8192 ;;
+  normalize) max_len=8192 ;;
+  html_cell) max_len=8192 ;;
+  segment | parse) max_len=4096 ;;
   *)
     echo "fuzz.sh: unknown target $target" >&2
     exit 2
