@@ -253,10 +253,13 @@ class Engine {
   static constexpr std::size_t kMaxLabelBytes = 400;  // the longest label of the forms, with slack
   std::size_t inline_labels_ = 0;                     // labels read off a line with their value
   static constexpr std::size_t kLongLine = 600;       // bytes: a whole page printed as one line
-  std::deque<Row> split_rows_;                        // pieces of long lines (stable addresses)
-  std::size_t values_recovered_ = 0;                  // labels found by layout reasoning
-  std::size_t fallbacks_ = 0;                         // jumps over lost headings
-  std::size_t repaired_ = 0;                          // OCR characters repaired in labels
+  // blank-separated tokens one label may span when a long line is cut at labels: bounds the work
+  // per token on hostile lines of one-character tokens (`[ [ [ …`)
+  static constexpr std::ptrdiff_t kMaxLabelTokens = 8;
+  std::deque<Row> split_rows_;        // pieces of long lines (stable addresses)
+  std::size_t values_recovered_ = 0;  // labels found by layout reasoning
+  std::size_t fallbacks_ = 0;         // jumps over lost headings
+  std::size_t repaired_ = 0;          // OCR characters repaired in labels
   std::vector<int> file_name_numbers_;
   std::vector<std::string> label_prefixes_;
   std::set<std::string> all_labels_;

@@ -138,9 +138,10 @@ std::vector<const Row*> Engine::split_at_labels(const Row& row) {
     const std::size_t p = starts[si];
     if (p < inside_label_until) continue;
     // the token ends after p, from the first one on (binary search keeps long lines linear)
-    for (auto e_it = std::upper_bound(ends.begin(), ends.end(), p); e_it != ends.end(); ++e_it) {
+    const auto first_end = std::upper_bound(ends.begin(), ends.end(), p);
+    for (auto e_it = first_end; e_it != ends.end(); ++e_it) {
       const std::size_t e = *e_it;
-      if (e - p > kMaxLabelBytes / 2) break;
+      if (e - p > kMaxLabelBytes / 2 || e_it - first_end >= kMaxLabelTokens) break;
       const std::string k = g_.canonical(text::label_key(s.substr(p, e - p)));
       bool label = k.size() >= kMinInlineLabel && all_labels_.count(k) > 0;
       for (const re2::RE2* pat : all_patterns_) label = label || re2::RE2::FullMatch(k, *pat);

@@ -292,26 +292,31 @@ struct Segment {
 };
 
 std::vector<Segment> segments(std::string_view s) {
+  static constexpr std::string_view kTokens[] = {text::kChecked, text::kUnchecked, text::kUnknown,
+                                                 text::kBracketedUnknown};
+  // the next occurrence of each token, searched again only once passed: searching all of the
+  // rest for every token at every segment was quadratic in the number of boxes
+  std::size_t found[std::size(kTokens)];
+  for (std::size_t t = 0; t < std::size(kTokens); ++t) found[t] = s.find(kTokens[t]);
   std::vector<Segment> out;
   std::size_t pos = 0;
   std::string_view mark;
   while (pos <= s.size()) {
-    const std::string_view rest = s.substr(pos);
     std::size_t next = std::string_view::npos;
     std::string_view next_mark;
-    for (std::string_view t :
-         {text::kChecked, text::kUnchecked, text::kUnknown, text::kBracketedUnknown}) {
-      const std::size_t p = rest.find(t);
-      if (p < next) {
-        next = p;
-        next_mark = t;
+    for (std::size_t t = 0; t < std::size(kTokens); ++t) {
+      if (found[t] != std::string_view::npos && found[t] < pos) found[t] = s.find(kTokens[t], pos);
+      if (found[t] < next) {
+        next = found[t];
+        next_mark = kTokens[t];
       }
     }
-    const std::string_view chunk = rest.substr(0, next);
+    const std::string_view chunk =
+        s.substr(pos, next == std::string_view::npos ? next : next - pos);
     if (!mark.empty()) out.push_back({mark, std::string(chunk)});
     if (next == std::string_view::npos) break;
     mark = next_mark;
-    pos += next + next_mark.size();
+    pos = next + next_mark.size();
   }
   return out;
 }

@@ -100,6 +100,23 @@ def large(out: pathlib.Path) -> None:
         f.write(prefix + "## I 基本情報\n2. 特定個人情報ファイルを取り扱う事務において使用するシステム\n".encode())
         for i in range(10000):
             f.write(f"システム{i % 999 + 1}\n①システムの名称\t名称{i}\n".encode())
+    # regressions of quadratic time found by scaling inputs (each took minutes before its fix):
+    # 400,000 continuation rows before a check set's label (the rows behind it were prepended one
+    # by one), a check set of 200,000 boxes (every token searched to the end of the text for each
+    # box), lines of a million '#' (erased one at a time), a 1 MiB line of one-character tokens
+    # (every token tried as the start of a label up to 200 bytes on)
+    body = TITLE + "## Ⅱ 特定個人情報ファイルの概要\n1. 特定個人情報ファイル名\t\nX情報ファイル\t\n".encode()
+    (out / "continuation_400k.txt").write_bytes(
+        body
+        + "③対象となる本人の範囲 ※\tfoo\n".encode()
+        + b"\tx\n" * 400000
+        + "①入手元 ※\t<div> <input type=\"checkbox\"/> 本人</div>\n".encode()
+    )
+    (out / "checks_200k_boxes.txt").write_bytes(
+        body + "①入手元 ※\t".encode() + '<input type="checkbox"/> その他 (\n\t'.encode() * 200000 + b"\n"
+    )
+    (out / "hash_lines.txt").write_bytes(TITLE + (b"#" * 1000000 + b"\n") * 20)
+    (out / "one_char_tokens.txt").write_bytes(TITLE + b"[ " * 500000 + b"\n")
     # thousands of files in Ⅱ: each one a large skeleton in the model
     with open(out / "files_5000.txt", "wb") as f:
         f.write(prefix + "## Ⅱ 特定個人情報ファイルの概要\n".encode())
