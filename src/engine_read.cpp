@@ -32,7 +32,10 @@ void Engine::put(Hit& h, const Read& r, json value, bool content) {
   if (value.is_null()) return;
   json& slot = h.inst->obj[json::json_pointer(path)];
   if (h.append && slot.is_string() && value.is_string()) {
-    slot = slot.get<std::string>() + "\n" + value.get<std::string>();
+    // in place: copying the whole value for every repeated label was quadratic
+    std::string& text = slot.get_ref<std::string&>();
+    text += '\n';
+    text += value.get_ref<const std::string&>();
   } else {
     slot = std::move(value);
   }

@@ -100,7 +100,7 @@ def large(out: pathlib.Path) -> None:
         f.write(prefix + "## I 基本情報\n2. 特定個人情報ファイルを取り扱う事務において使用するシステム\n".encode())
         for i in range(10000):
             f.write(f"システム{i % 999 + 1}\n①システムの名称\t名称{i}\n".encode())
-    # regressions of quadratic time found by scaling inputs (each took minutes before its fix):
+    # regressions of quadratic time found by scaling inputs (each took a minute or more before its fix):
     # 400,000 continuation rows before a check set's label (the rows behind it were prepended one
     # by one), a check set of 200,000 boxes (every token searched to the end of the text for each
     # box), lines of a million '#' (erased one at a time), a 1 MiB line of one-character tokens
@@ -115,6 +115,8 @@ def large(out: pathlib.Path) -> None:
     (out / "checks_200k_boxes.txt").write_bytes(
         body + "①入手元 ※\t".encode() + '<input type="checkbox"/> その他 (\n\t'.encode() * 200000 + b"\n"
     )
+    # a text field's label printed 600,000 times (each repetition copied the whole value so far)
+    (out / "repeated_label_600k.txt").write_bytes(body + "③対象となる本人の範囲 ※\tfoo\n".encode() * 600000)
     (out / "hash_lines.txt").write_bytes(TITLE + (b"#" * 1000000 + b"\n") * 20)
     (out / "one_char_tokens.txt").write_bytes(TITLE + b"[ " * 500000 + b"\n")
     # thousands of files in Ⅱ: each one a large skeleton in the model
