@@ -25,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "hyoka/grammar.h"
+#include "hyoka/limits.h"
 #include "hyoka/normalize.h"
 #include "hyoka/readers.h"
 #include "hyoka/recognize.h"
@@ -89,13 +90,19 @@ struct PendingDiag {
   int line;
 };
 
+// Thrown inside the row loop when a row would open more instances than
+// Limits::max_group_instances; run() stops reading there (LIM005).
+struct GroupLimitReached {
+  int line;
+};
+
 bool is_text_only(const std::vector<Read>& reads);
 bool is_option_list_row(const Row& row);
 bool contains(const std::vector<std::string>& keys, const std::string& k);
 
 class Engine {
  public:
-  Engine(const Normalized& n, const Grammar& g);
+  Engine(const Normalized& n, const Grammar& g, const Limits& limits);
   Recognized run();
 
  private:
@@ -300,6 +307,10 @@ class Engine {
   std::unordered_map<std::string, std::string> text_skeletons_;
   std::unordered_map<const Scope*, json> fresh_objects_;
   mutable std::vector<std::unique_ptr<PageRow>> page_rows_;  // by row index, filled on use
+  const Limits& limits_;
+  std::size_t instances_ = 0;  // files, groups, risks created (limits_.max_group_instances)
+  int stopped_at_ = 0;         // the row where reading stopped at that limit (LIM005), 0: none
+  int last_line_ = 0;          // the line of the row being fed
   std::unique_ptr<Instance> root_;
   std::vector<Frame> stack_;
   std::optional<Hit> open_;
@@ -309,10 +320,13 @@ class Engine {
   static constexpr std::size_t kMaxLabelBytes = 400;  // the longest label of the forms, with slack
   std::size_t inline_labels_ = 0;                     // labels read off a line with their value
   static constexpr std::size_t kLongLine = 600;       // bytes: a whole page printed as one line
-  std::deque<Row> split_rows_;                        // pieces of long lines (stable addresses)
-  std::size_t values_recovered_ = 0;                  // labels found by layout reasoning
-  std::size_t fallbacks_ = 0;                         // jumps over lost headings
-  std::size_t repaired_ = 0;                          // OCR characters repaired in labels
+  // blank-separated tokens one label may span when a long line is cut at labels: bounds the work
+  // per token on hostile lines of one-character tokens (`[ [ [ …`)
+  static constexpr std::ptrdiff_t kMaxLabelTokens = 8;
+  std::deque<Row> split_rows_;        // pieces of long lines (stable addresses)
+  std::size_t values_recovered_ = 0;  // labels found by layout reasoning
+  std::size_t fallbacks_ = 0;         // jumps over lost headings
+  std::size_t repaired_ = 0;          // OCR characters repaired in labels
   std::vector<int> file_name_numbers_;
   std::vector<std::string> label_prefixes_;
   std::set<std::string> all_labels_;

@@ -132,6 +132,10 @@ void Engine::push_scope(const Scope* s, std::optional<int> number, int line) {
       }
     }
   }
+  if (instances_ >= limits_.max_group_instances) {
+    throw GroupLimitReached{line > 0 ? line : last_line_};
+  }
+  ++instances_;
   auto inst = std::make_unique<Instance>();
   inst->scope = s;
   inst->parent = owner;
@@ -249,10 +253,12 @@ void Engine::open(const Scope* s, Instance* inst, const std::vector<Read>* reads
   const bool wants_behind = std::any_of(reads->begin(), reads->end(),
                                         [](const Read& r) { return r.type == ReadType::Checks; });
   if (wants_behind) {
+    // collected backwards, then reversed: inserting each at the front was quadratic
     for (auto it = last_rows_.rbegin(); it != last_rows_.rend(); ++it) {
       if (!(*it)->cells.empty() && !(*it)->cells[0].empty()) break;
-      h.region.behind.insert(h.region.behind.begin(), (*it)->joined());
+      h.region.behind.push_back((*it)->joined());
     }
+    std::reverse(h.region.behind.begin(), h.region.behind.end());
   }
   open_ = std::move(h);
 }

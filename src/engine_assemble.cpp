@@ -147,6 +147,14 @@ Recognized Engine::finish() {
     if (s->expect && entered_.count(s) == 0) out.sections_missing.push_back(s->title);
   }
   for (auto& g : lost_groups) out.sections_missing.push_back(std::move(g));
+  if (stopped_at_ > 0) {
+    out.diagnostics.push_back(model::diagnostic(
+        "LIM005", "warning",
+        "ファイル・繰り返し項目・リスクの数が上限 " + std::to_string(limits_.max_group_instances) +
+            " に達したため、" + std::to_string(stopped_at_) +
+            " 行目以降を読みませんでした（LIM005 max_group_instances）。",
+        json::array(), stopped_at_));
+  }
   return out;
 }
 

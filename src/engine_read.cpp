@@ -37,7 +37,10 @@ void Engine::put(Hit& h, const Read& r, json value, bool content) {
   ++values_put_;
   json& slot = h.inst->obj[json::json_pointer(path)];
   if (h.append && slot.is_string() && value.is_string()) {
-    slot = slot.get<std::string>() + "\n" + value.get<std::string>();
+    // in place: copying the whole value for every repeated label was quadratic
+    std::string& text = slot.get_ref<std::string&>();
+    text += '\n';
+    text += value.get_ref<const std::string&>();
   } else {
     slot = std::move(value);
   }
@@ -117,6 +120,12 @@ void Engine::read_into(Hit& h, const Read& r) {
     }
     case ReadType::Count: {
       json count = read_count(h.region, r.after_key);
+      if (count.is_null() && count_too_large(h.region, r.after_key)) {
+        diag("LIM006", "warning",
+             "件数が大きすぎるため（" + std::to_string(kMaxCountDigits + 1) +
+                 " 桁以上）、数として読めません（LIM006）。",
+             h, r);
+      }
       if (count.is_null() && r.after_key.empty() && n_.layout == "pdftotext") {
         count = count_from_page(h);
         if (!count.is_null()) {
@@ -154,8 +163,8 @@ void Engine::read_into(Hit& h, const Read& r) {
       if (cells.size() == 1 && re2::RE2::FullMatch(cells[0], kNumberFirst, &number, &title)) {
         cells = {number, title};
       }
-      Read rn{ReadType::Text, "/header/number", nullptr, {}};
-      Read rt{ReadType::Text, "/header/title", nullptr, {}};
+      Read rn{ReadType::Text, "/header/number", nullptr, {}, {}};
+      Read rt{ReadType::Text, "/header/title", nullptr, {}, {}};
       Hit one = h;
       one.last_line = values->line;
       one.first_line = values->line;
@@ -171,7 +180,7 @@ void Engine::read_into(Hit& h, const Read& r) {
       const NumberedName nn = split_numbered_name(h.region.all());
       if (nn.number) h.inst->number = nn.number;
       if (!nn.name.empty()) {
-        Read rn{ReadType::Text, "/name", nullptr, {}};
+        Read rn{ReadType::Text, "/name", nullptr, {}, {}};
         put(h, rn, nn.name, true);
       }
       break;

@@ -38,7 +38,8 @@ bool has_prefix_in(const std::vector<std::string>& sorted, std::string_view s) {
 
 }  // namespace
 
-Engine::Engine(const Normalized& n, const Grammar& g) : n_(n), g_(g) {
+Engine::Engine(const Normalized& n, const Grammar& g, const Limits& limits)
+    : n_(n), g_(g), limits_(limits) {
   root_ = std::make_unique<Instance>();
   root_->scope = g.root.get();
   root_->obj = model::document();
@@ -72,14 +73,20 @@ Engine::Engine(const Normalized& n, const Grammar& g) : n_(n), g_(g) {
 }
 
 Recognized Engine::run() {
-  for (const Row& row : n_.rows) {
-    if (n_.layout != "ocr-html" && row.cells.size() == 1 && row.cells[0].size() > kLongLine) {
-      for (const Row* piece : split_at_labels(row)) feed(*piece);
-    } else {
-      feed(row);
+  try {
+    for (const Row& row : n_.rows) {
+      if (n_.layout != "ocr-html" && row.cells.size() == 1 && row.cells[0].size() > kLongLine) {
+        for (const Row* piece : split_at_labels(row)) feed(*piece);
+      } else {
+        feed(row);
+      }
     }
+    for (const Row* r : wrapped_) step(*r);
+  } catch (const GroupLimitReached& stop) {
+    // LIM005: this row would open one instance too many; it and the rest are not read
+    stopped_at_ = stop.line;
+    replaying_ = false;
   }
-  for (const Row* r : wrapped_) step(*r);
   wrapped_.clear();
   release_held();
   close_hit();
@@ -87,6 +94,7 @@ Recognized Engine::run() {
 }
 
 void Engine::feed(const Row& row) {
+  last_line_ = row.line;
   if (!wrapped_.empty()) {
     if (!row.blank() && single_cell(row)) {
       std::string text;
@@ -159,9 +167,10 @@ std::vector<const Row*> Engine::split_at_labels(const Row& row) {
     const std::size_t p = starts[si];
     if (p < inside_label_until) continue;
     // the token ends after p, from the first one on (binary search keeps long lines linear)
-    for (auto e_it = std::upper_bound(ends.begin(), ends.end(), p); e_it != ends.end(); ++e_it) {
+    const auto first_end = std::upper_bound(ends.begin(), ends.end(), p);
+    for (auto e_it = first_end; e_it != ends.end(); ++e_it) {
       const std::size_t e = *e_it;
-      if (e - p > kMaxLabelBytes / 2) break;
+      if (e - p > kMaxLabelBytes / 2 || e_it - first_end >= kMaxLabelTokens) break;
       const std::string k = g_.canonical(text::label_key(s.substr(p, e - p)));
       bool label = k.size() >= kMinInlineLabel && all_labels_.count(k) > 0;
       for (const re2::RE2* pat : all_patterns_) label = label || re2::RE2::FullMatch(k, *pat);

@@ -236,9 +236,12 @@ struct OutputDeleter {
 
 }  // namespace
 
-std::string render_html_cell(std::string_view cell, const HtmlLimits& limits) {
+std::string render_html_cell(std::string_view cell, const HtmlLimits& limits, bool* flattened) {
   if (!looks_like_html(cell)) return std::string(cell);
-  if (nesting_depth(cell, limits.max_depth) > limits.max_depth) return strip_tags(cell);
+  if (nesting_depth(cell, limits.max_depth) > limits.max_depth) {
+    if (flattened != nullptr) *flattened = true;
+    return strip_tags(cell);
+  }
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
   std::unique_ptr<GumboOutput, OutputDeleter> output(

@@ -221,17 +221,22 @@ bool is_table_rule_row(const std::vector<std::string>& cells) {
 
 }  // namespace
 
-std::string normalize_cell(std::string_view raw, int* heading_level) {
+std::string normalize_cell(std::string_view raw, int* heading_level, const Limits& limits,
+                           bool* flattened) {
   std::string s = strip_markdown(raw, heading_level);
   if (s.empty()) return s;
-  if (looks_like_html(s)) s = render_html_cell(s);
+  if (looks_like_html(s)) s = render_html_cell(s, HtmlLimits{limits.max_html_depth}, flattened);
   s = text::fold_width(s);
   s = canonicalize_marks(s);
   return text::tidy_lines(s);
 }
 
-Normalized normalize(std::string_view text) {
+Normalized normalize(std::string_view input, const Limits& limits) {
   Normalized n;
+  std::string cut_storage;
+  const std::string_view text = cut_long_lines(input, limits, cut_storage, n.limits_hit);
+  LimitCounter flattened_cells("LIM003");
+  LimitCounter cut_rows("LIM004");
   n.layout = detect_layout(text);
   const bool tabbed = n.layout == "ocr-html";
   std::vector<std::string> lines = text::split(text, '\n');
@@ -274,13 +279,17 @@ Normalized normalize(std::string_view text) {
     row.line = line_no;
     std::vector<std::string> raw_cells;
     if (tabbed) {
-      raw_cells = text::split(line, '\t');
+      bool dropped = false;
+      raw_cells = split_cells(line, limits, dropped);
+      if (dropped) cut_rows.hit(line_no);
     } else {
       raw_cells.push_back(line);
     }
     for (std::size_t i = 0; i < raw_cells.size(); ++i) {
       int level = 0;
-      row.cells.push_back(normalize_cell(raw_cells[i], &level));
+      bool flattened = false;
+      row.cells.push_back(normalize_cell(raw_cells[i], &level, limits, &flattened));
+      if (flattened) flattened_cells.hit(line_no);
       if (i == 0) row.heading_level = level;
     }
     if (is_table_rule_row(raw_cells)) row.cells.clear();
@@ -291,6 +300,16 @@ Normalized normalize(std::string_view text) {
   if (!n.rows.empty() && n.rows.back().blank() && text.size() > 0 && text.back() == '\n') {
     n.rows.pop_back();  // the empty string after the final newline is not a line
   }
+  flattened_cells.report(n.limits_hit, [&](std::size_t count) {
+    return std::to_string(count) + " 行のセルの HTML の入れ子が " +
+           std::to_string(limits.max_html_depth) +
+           " 段を超えたため、HTML として解析せずタグを取り除いて読みました（LIM003 "
+           "max_html_depth）。";
+  });
+  cut_rows.report(n.limits_hit, [&](std::size_t count) {
+    return std::to_string(count) + " 行のセルの数が " + std::to_string(limits.max_cells_per_row) +
+           " を超えたため、それより後のセルを読みませんでした（LIM004 max_cells_per_row）。";
+  });
   return n;
 }
 

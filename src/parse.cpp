@@ -103,14 +103,26 @@ Parser::Parser() = default;
 std::string_view Parser::schema() { return embedded::schema(); }
 std::string_view Parser::version() { return embedded::version(); }
 
-Normalized Parser::normalize_text(std::string_view bytes, std::string_view encoding) const {
-  return normalize(decode(bytes, encoding).text);
+Normalized Parser::normalize_text(std::string_view bytes, std::string_view encoding,
+                                  const Limits& limits) const {
+  check_input_size(bytes.size(), limits);
+  return normalize(decode(bytes, encoding).text, limits);
 }
 
 json Parser::parse(std::string_view bytes, const ParseOptions& options) const {
+  const Limits& limits = options.limits;
+  check_input_size(bytes.size(), limits);
   const Decoded decoded = decode(bytes, options.encoding);
-  const Normalized norm = normalize(decoded.text);
-  const FormGuess form = detect_form(decoded.text);
+  std::string cut_storage;
+  std::vector<LimitNote> limit_notes;  // LIM002 here; normalize() finds no long line again
+  const std::string_view text = cut_long_lines(decoded.text, limits, cut_storage, limit_notes);
+  const Normalized norm = normalize(text, limits);
+  if (norm.lines_total == 0 && text::collapse_spaces(text, true).empty()) {
+    throw NotAnAssessment(bytes.empty() ? "入力が空です（0 バイト）。"
+                                        : "入力に文字がありません（空白と改行だけです）。");
+  }
+  limit_notes.insert(limit_notes.end(), norm.limits_hit.begin(), norm.limits_hit.end());
+  const FormGuess form = detect_form(text);
 
   std::vector<json> diags;
   const Grammar* grammar = form.kind.empty() ? nullptr : grammars_.find(form.kind);
@@ -126,14 +138,14 @@ json Parser::parse(std::string_view bytes, const ParseOptions& options) const {
   if (grammar == nullptr) {
     // no title and no stamp: the grammar whose labels the text follows best
     for (const auto& g : grammars_.all()) {
-      Recognized candidate = recognize(norm, *g);
+      Recognized candidate = recognize(norm, *g, limits);
       if (!recognized || candidate.label_hits > recognized->label_hits) {
         recognized = std::move(candidate);
         grammar = g.get();
       }
     }
   } else {
-    recognized = recognize(norm, *grammar);
+    recognized = recognize(norm, *grammar, limits);
   }
   Recognized& r = *recognized;
   if (form.kind.empty()) {
@@ -162,6 +174,10 @@ json Parser::parse(std::string_view bytes, const ParseOptions& options) const {
         "UTF-8 として不正なバイト列が " + std::to_string(decoded.invalid_sequences) +
             " か所あり、U+FFFD に置き換えました。",
         json::array({"/source/encoding"}), static_cast<int>(decoded.first_invalid_line)));
+  }
+  for (const LimitNote& note : limit_notes) {
+    diags.push_back(
+        model::diagnostic(note.code, "warning", note.message, json::array(), note.line));
   }
   infer_outsourcing(doc, r, diags);
   // 評価書番号 / 評価書名 printed as a two-row table, one cell per line (or one page per line):

@@ -267,26 +267,31 @@ struct Segment {
 };
 
 std::vector<Segment> segments(std::string_view s) {
+  static constexpr std::string_view kTokens[] = {text::kChecked, text::kUnchecked, text::kUnknown,
+                                                 text::kBracketedUnknown};
+  // the next occurrence of each token, searched again only once passed: searching all of the
+  // rest for every token at every segment was quadratic in the number of boxes
+  std::size_t found[std::size(kTokens)];
+  for (std::size_t t = 0; t < std::size(kTokens); ++t) found[t] = s.find(kTokens[t]);
   std::vector<Segment> out;
   std::size_t pos = 0;
   std::string_view mark;
   while (pos <= s.size()) {
-    const std::string_view rest = s.substr(pos);
     std::size_t next = std::string_view::npos;
     std::string_view next_mark;
-    for (std::string_view t :
-         {text::kChecked, text::kUnchecked, text::kUnknown, text::kBracketedUnknown}) {
-      const std::size_t p = rest.find(t);
-      if (p < next) {
-        next = p;
-        next_mark = t;
+    for (std::size_t t = 0; t < std::size(kTokens); ++t) {
+      if (found[t] != std::string_view::npos && found[t] < pos) found[t] = s.find(kTokens[t], pos);
+      if (found[t] < next) {
+        next = found[t];
+        next_mark = kTokens[t];
       }
     }
-    const std::string_view chunk = rest.substr(0, next);
+    const std::string_view chunk =
+        s.substr(pos, next == std::string_view::npos ? next : next - pos);
     if (!mark.empty()) out.push_back({mark, std::string(chunk)});
     if (next == std::string_view::npos) break;
     mark = next_mark;
-    pos += next + next_mark.size();
+    pos = next + next_mark.size();
   }
   return out;
 }
@@ -427,28 +432,38 @@ ChecksResult read_checks(const Region& r, const OptionList& options) {
   return res;
 }
 
-json read_count(const Region& r, std::string_view after_key) {
+namespace {
+
+// The digits of the first `( N ) 件` (after `after_key` when given), commas removed; empty when
+// there is none or it is blank.
+std::string count_digits(const Region& r, std::string_view after_key) {
   std::string s = text::key(r.all());  // NFKC: （ ） → ( ), whitespace removed
   if (!after_key.empty()) {
     const std::size_t p = s.find(after_key);
-    if (p == std::string::npos) return nullptr;
+    if (p == std::string::npos) return {};
     s.erase(0, p + after_key.size());
   }
   static const re2::RE2 kCount(R"(\(([0-9][0-9,]*)?\)件)");
   std::string digits;
   re2::StringPiece input(s);
-  if (!re2::RE2::FindAndConsume(&input, kCount, &digits)) return nullptr;
-  if (!after_key.empty()) {
-    // the count must belong to this option: nothing but a token may stand between
-    const std::size_t at = s.find("件");
-    (void)at;
-  }
+  if (!re2::RE2::FindAndConsume(&input, kCount, &digits)) return {};
   std::string clean;
   for (char c : digits) {
     if (c != ',') clean += c;
   }
-  if (clean.empty() || clean.size() > 15) return nullptr;
-  return std::stoll(clean);
+  return clean;
+}
+
+}  // namespace
+
+json read_count(const Region& r, std::string_view after_key) {
+  const std::string digits = count_digits(r, after_key);
+  if (digits.empty() || digits.size() > kMaxCountDigits) return nullptr;
+  return std::stoll(digits);
+}
+
+bool count_too_large(const Region& r, std::string_view after_key) {
+  return count_digits(r, after_key).size() > kMaxCountDigits;
 }
 
 std::vector<std::string> split_names(std::string_view in) {

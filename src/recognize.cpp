@@ -53,8 +53,8 @@ bool contains(const std::vector<std::string>& keys, const std::string& k) {
 
 }  // namespace engine
 
-Recognized recognize(const Normalized& text, const Grammar& grammar) {
-  engine::Engine e(text, grammar);
+Recognized recognize(const Normalized& text, const Grammar& grammar, const Limits& limits) {
+  engine::Engine e(text, grammar, limits);
   return e.run();
 }
 

@@ -218,7 +218,7 @@ std::string label_key(std::string_view s, bool* had_number) {
   if (had_number) *had_number = false;
   // a leading circled marker (① … ⑳, ㉑ … ㊿) is the form's row marker, not part of the label
   std::string raw = trim(s);
-  while (!raw.empty() && raw[0] == '#') raw.erase(0, 1);
+  raw.erase(0, std::min(raw.find_first_not_of('#'), raw.size()));  // one erase: linear
   raw = trim(raw);
   if (!raw.empty()) {
     std::size_t p = 0;

@@ -8,6 +8,7 @@ packages=(
   libicu-dev libre2-dev nlohmann-json3-dev libcli11-dev catch2 libgumbo-dev
   python3 python3-jsonschema
   libarchive-dev libsqlite3-dev libbenchmark-dev parallel
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -19,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "hyoka/limits.h"
 #include "hyoka/parse.h"
 
 namespace hyoka::batch {
@@ -33,6 +34,9 @@ struct InputOptions {
   // Files the batch writes (OUT, the SQLite database, the CSV tables): never read as inputs, nor
   // their temporary NAME.tmp (also one a killed run left behind), wherever they are found.
   std::vector<std::string> own_outputs;
+  // At most this many bytes + 1 are read of one document (file or archive entry): a larger one is
+  // rejected by the parser (LIM001) without holding the rest. Set from ParseOptions::limits.
+  std::size_t max_bytes = Limits{}.max_bytes;
 };
 
 // One document as read. `error` is set when it could not be read (the bytes are then empty).

@@ -19,6 +19,9 @@ struct HtmlLimits {
 // True when the cell contains markup worth parsing (a tag or an entity).
 bool looks_like_html(std::string_view cell);
 
-std::string render_html_cell(std::string_view cell, const HtmlLimits& limits = {});
+// `flattened` (optional) is set when the cell was nested deeper than limits.max_depth and went
+// through the tag stripper (diagnostic LIM003).
+std::string render_html_cell(std::string_view cell, const HtmlLimits& limits = {},
+                             bool* flattened = nullptr);
 
 }  // namespace hyoka

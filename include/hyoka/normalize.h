@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "hyoka/limits.h"
+
 namespace hyoka {
 
 struct Row {
@@ -22,6 +24,7 @@ struct Normalized {
   std::size_t lines_total = 0;        // non-blank input lines
   std::size_t furniture_lines = 0;    // page footers and running headers removed
   std::size_t doubled_collapsed = 0;  // doubled overlay texts collapsed
+  std::vector<LimitNote> limits_hit;  // LIM002–LIM004: what was cut or flattened (limits.h)
 };
 
 // Page furniture of text extractions: footers (`- 12 -`, `1 / 38 宮崎市税務部市民税課`), form
@@ -37,9 +40,13 @@ std::string collapse_doubled(std::string_view line);
 std::string detect_layout(std::string_view text);
 
 // One cell: markdown removed, HTML rendered, width folded, marks canonicalized, spaces collapsed.
-std::string normalize_cell(std::string_view raw, int* heading_level = nullptr);
+// `flattened` is set when its markup was nested deeper than limits.max_html_depth (LIM003).
+std::string normalize_cell(std::string_view raw, int* heading_level = nullptr,
+                           const Limits& limits = {}, bool* flattened = nullptr);
 
-Normalized normalize(std::string_view text);
+// Lines past limits.max_line_bytes are cut, rows past limits.max_cells_per_row dropped, markup
+// past limits.max_html_depth flattened; each reported once in `limits_hit`.
+Normalized normalize(std::string_view text, const Limits& limits = {});
 
 // Human-readable dump of the normalized rows (`hyoka normalize`).
 std::string dump(const Normalized& n);

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "hyoka/grammar.h"
+#include "hyoka/limits.h"
 #include "hyoka/normalize.h"
 
 namespace hyoka {
@@ -19,6 +20,7 @@ struct ParseOptions {
   std::string encoding;  // forced input encoding (--encoding); empty: detect
   bool validate = true;  // run the validator's rules (diagnostics of the CNT, CHO, … families)
   bool draft = false;    // validate as a draft (validate.h Options::draft)
+  Limits limits;         // hostile input: past a limit, LimitExceeded or a LIM diagnostic
 };
 
 // An input that is not a PIA document at all (exit code 4 in the CLI).
@@ -29,8 +31,12 @@ struct NotAnAssessment : std::runtime_error {
 class Parser {
  public:
   Parser();
+  // Throws NotAnAssessment, LimitExceeded (limits.h) and EncodingError (decode.h) for inputs that
+  // give no document; any other exception is a bug.
   nlohmann::json parse(std::string_view bytes, const ParseOptions& options = {}) const;
-  Normalized normalize_text(std::string_view bytes, std::string_view encoding = {}) const;
+  // Throws LimitExceeded when the input is larger than limits.max_bytes.
+  Normalized normalize_text(std::string_view bytes, std::string_view encoding = {},
+                            const Limits& limits = {}) const;
   static std::string_view schema();
   static std::string_view version();
 

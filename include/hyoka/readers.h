@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "hyoka/grammar.h"
+#include "hyoka/limits.h"
 
 namespace hyoka {
 
@@ -74,8 +75,11 @@ std::size_t place_detached_boxes(const std::vector<std::string>& page_lines,
                                  const OptionList& options,
                                  const std::vector<std::string>& contested, nlohmann::json& checks);
 
-// `( 1 ) 件` → 1; after_key selects the count that follows that option's label.
+// `( 1 ) 件` → 1; after_key selects the count that follows that option's label. A count of more
+// than kMaxCountDigits digits (limits.h) is null.
 nlohmann::json read_count(const Region& r, std::string_view after_key = {});
+// The count read_count() rejected for having more than kMaxCountDigits digits (LIM006).
+bool count_too_large(const Region& r, std::string_view after_key = {});
 
 // File-name list of I-3: numbering prefixes removed.
 std::vector<std::string> split_names(std::string_view text);

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "hyoka/grammar.h"
+#include "hyoka/limits.h"
 #include "hyoka/normalize.h"
 
 namespace hyoka {
@@ -32,6 +33,7 @@ struct Recognized {
   std::vector<int> file_name_numbers;   // prefix numbers of I's file names (0: none)
 };
 
-Recognized recognize(const Normalized& text, const Grammar& grammar);
+// Past limits.max_group_instances the remaining rows are not read (diagnostic LIM005).
+Recognized recognize(const Normalized& text, const Grammar& grammar, const Limits& limits = {});
 
 }  // namespace hyoka

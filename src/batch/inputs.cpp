@@ -41,7 +41,7 @@ bool glob_matches(const std::vector<std::string>& globs, const std::string& path
   });
 }
 
-Document read_file(const std::string& path, bool names_only) {
+Document read_file(const std::string& path, bool names_only, std::size_t max_bytes) {
   Document d;
   d.source = path;
   std::error_code ec;
@@ -56,16 +56,21 @@ Document read_file(const std::string& path, bool names_only) {
   }
   if (names_only) return d;
   try {
+    const std::size_t want = max_bytes + 1;  // one byte more tells the parser it is too large
     f.seekg(0, std::ios::end);
     const auto size = f.tellg();
     f.seekg(0, std::ios::beg);
     if (size > 0) {
-      d.bytes.resize(static_cast<std::size_t>(size));
-      f.read(d.bytes.data(), size);
+      d.bytes.resize(std::min(static_cast<std::size_t>(size), want));
+      f.read(d.bytes.data(), static_cast<std::streamsize>(d.bytes.size()));
       d.bytes.resize(static_cast<std::size_t>(f.gcount()));
     }
     // the rest of a file that grew since, or whose size the system does not tell
-    d.bytes.append(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+    char chunk[1 << 16];
+    while (f && d.bytes.size() < want) {
+      f.read(chunk, static_cast<std::streamsize>(std::min(sizeof chunk, want - d.bytes.size())));
+      d.bytes.append(chunk, static_cast<std::size_t>(f.gcount()));
+    }
   } catch (const std::exception&) {
     d.error = "ファイルの読み込み中にエラーが発生しました";
   }
@@ -147,8 +152,9 @@ bool each_entry(const Walk& w, const std::string& path) {
     Document d;
     d.source = path + "!/" + name;
     if (!w.names_only) {
+      const std::size_t want = w.options.max_bytes + 1;
       if (archive_entry_size_is_set(entry) && archive_entry_size(entry) > 0) {
-        d.bytes.reserve(static_cast<std::size_t>(archive_entry_size(entry)));
+        d.bytes.reserve(std::min(static_cast<std::size_t>(archive_entry_size(entry)), want));
       }
       char buf[1 << 16];
       while (true) {
@@ -160,7 +166,8 @@ bool each_entry(const Walk& w, const std::string& path) {
               std::string("アーカイブのエントリを読めません: ") + archive_error_string(a.get());
           break;
         }
-        d.bytes.append(buf, static_cast<std::size_t>(n));
+        d.bytes.append(buf, std::min(static_cast<std::size_t>(n), want - d.bytes.size()));
+        if (d.bytes.size() >= want) break;  // past the limit: the rest is not read
       }
       if (!d.error.empty()) {
         // the stream position is lost: report this entry and stop reading the archive
@@ -200,7 +207,7 @@ bool each_in_directory(const Walk& w, const fs::path& root, const fs::path& dir)
       continue;
     }
     if (!selected(w.options, e.path().lexically_relative(root).string())) continue;
-    if (!w.fn(read_file(path, w.names_only))) return false;
+    if (!w.fn(read_file(path, w.names_only, w.options.max_bytes))) return false;
   }
   return true;
 }
@@ -210,7 +217,7 @@ bool each_input(const Walk& w, const std::string& path) {
   if (fs::is_directory(path, ec)) return each_in_directory(w, path, path);
   if (w.is_own(path)) return true;
   if (is_archive_name(path) && fs::is_regular_file(path, ec)) return each_entry(w, path);
-  return w.fn(read_file(path, w.names_only));
+  return w.fn(read_file(path, w.names_only, w.options.max_bytes));
 }
 
 // The lines of the --files-from list, read from a descriptor as they arrive. Waiting for more

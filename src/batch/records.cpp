@@ -7,6 +7,7 @@
 #include "hyoka/batch.h"
 #include "hyoka/decode.h"
 #include "hyoka/grammar.h"
+#include "hyoka/limits.h"
 #include "hyoka/sha256.h"
 
 namespace hyoka::batch {
@@ -14,6 +15,7 @@ namespace hyoka::batch {
 using nlohmann::json;
 
 std::string error_kind(const std::exception& e) {
+  if (dynamic_cast<const LimitExceeded*>(&e) != nullptr) return "limit";
   if (dynamic_cast<const NotAnAssessment*>(&e) != nullptr) return "not_an_assessment";
   if (dynamic_cast<const EncodingError*>(&e) != nullptr) return "encoding";
   if (dynamic_cast<const GrammarError*>(&e) != nullptr) return "grammar";

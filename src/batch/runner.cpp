@@ -259,6 +259,7 @@ Summary run(const Parser& parser, const Options& given, const std::atomic<int>& 
   const auto t0 = std::chrono::steady_clock::now();
   Options options = given;  // OUT (and OUT.tmp) is never an input, wherever it is
   options.inputs.own_outputs.push_back(given.output);
+  options.inputs.max_bytes = options.parse.limits.max_bytes;
   std::unique_ptr<ResumeIndex> resume;
   if (options.resume && options.output != "-") {
     resume = std::make_unique<ResumeIndex>(options.output);

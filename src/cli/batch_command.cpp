@@ -102,6 +102,9 @@ class Commands : public BatchCommands {
         ->check([](const std::string& name) -> std::string {
           return is_supported_encoding(name) ? "" : "未対応の文字コードです: " + name;
         });
+    batch_->add_option("--max-bytes", opt_.parse.limits.max_bytes,
+                       "1 文書の最大バイト数（超えた文書はエラー記録 kind=limit。既定 " +
+                           std::to_string(opt_.parse.limits.max_bytes) + "）");
     add_export_options(batch_);
 
     export_ = app.add_subcommand("export", "JSON Lines の変換結果を CSV・SQLite に書き出します");

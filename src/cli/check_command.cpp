@@ -89,6 +89,9 @@ void CheckCommand::attach(CLI::App& app) {
   app_->add_flag("--no-config", no_config_, "設定ファイルを読みません");
   app_->add_option("-o,--output", output_, "出力先ファイル（省略時は標準出力）");
   app_->add_option("--encoding", encoding_, "入力の文字コード（省略時は自動判定）");
+  app_->add_option(
+      "--max-bytes", limits_.max_bytes,
+      "入力の最大バイト数（超えると終了コード 5。既定 " + std::to_string(limits_.max_bytes) + "）");
 }
 
 int CheckCommand::run(const Parser& parser) {
@@ -113,7 +116,7 @@ int CheckCommand::run(const Parser& parser) {
   int code = kOk;
   std::vector<CheckedFile> checked;
   for (const auto& name : files_) {
-    const Input in = read_input(name);
+    const Input in = read_input(name, limits_.max_bytes);
     if (!in.ok) {
       std::cerr << "hyoka: " << display_name(name) << ": " << in.error << "\n";
       code = std::max(code, kUnreadable);
@@ -131,8 +134,13 @@ int CheckCommand::run(const Parser& parser) {
         opt.path = name == "-" ? std::string() : name;
         opt.encoding = s.encoding;
         opt.draft = s.draft;
+        opt.limits = limits_;
         doc = parser.parse(in.bytes, opt);
       }
+    } catch (const LimitExceeded& e) {
+      report_limit(name, e);
+      code = std::max(code, kLimit);
+      continue;
     } catch (const NotAnAssessment& e) {
       std::cerr << "hyoka: " << display_name(name)
                 << ": 特定個人情報保護評価書ではありません: " << e.what() << "\n";

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/check_config.h"
+#include "hyoka/limits.h"
 #include "hyoka/parse.h"
 
 namespace hyoka::cli {
@@ -21,6 +22,7 @@ class CheckCommand {
   CLI::App* app_ = nullptr;
   std::vector<std::string> files_;
   std::string format_, fail_on_, config_, output_, encoding_;
+  Limits limits_;
   std::vector<std::string> select_, ignore_;
   bool draft_ = false;
   bool no_config_ = false;

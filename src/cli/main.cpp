@@ -1,8 +1,9 @@
 // hyoka command line: a thin layer over the library. Messages to end users are Japanese.
 //
 // Exit codes (README, cli/exit_codes.h): 0 success, 1 check found problems, 2 usage error,
-// 3 unreadable input, 4 input that is not an assessment, 70 internal error. With several inputs
-// the highest code wins; every readable input is still converted.
+// 3 unreadable input, 4 input that is not an assessment, 5 input past a hard limit (limits.h,
+// --max-bytes), 70 internal error. With several inputs the highest code wins; every readable
+// input is still converted.
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
@@ -19,6 +20,7 @@
 #include "cli/input.h"
 #include "hyoka/decode.h"
 #include "hyoka/grammar.h"
+#include "hyoka/limits.h"
 #include "hyoka/parse.h"
 
 namespace {
@@ -26,8 +28,10 @@ namespace {
 using hyoka::cli::display_name;
 using hyoka::cli::Input;
 using hyoka::cli::read_input;
+using hyoka::cli::report_limit;
 
 using hyoka::cli::kInternal;
+using hyoka::cli::kLimit;
 using hyoka::cli::kNotAssessment;
 using hyoka::cli::kOk;
 using hyoka::cli::kUnreadable;
@@ -61,11 +65,12 @@ int write_output(const std::string& out_path, const std::string& text) {
 
 int run_parse(const hyoka::Parser& parser, const std::vector<std::string>& files,
               const std::string& out_path, bool pretty, bool spans, bool jsonl,
-              const std::string& encoding, bool draft, bool no_validate) {
+              const std::string& encoding, bool draft, bool no_validate,
+              const hyoka::Limits& limits) {
   int code = kOk;
   std::vector<nlohmann::json> docs;
   for (const auto& name : files) {
-    Input in = read_input(name);
+    Input in = read_input(name, limits.max_bytes);
     if (!in.ok) {
       std::cerr << "hyoka: " << display_name(name) << ": " << in.error << "\n";
       code = std::max(code, kUnreadable);
@@ -78,11 +83,15 @@ int run_parse(const hyoka::Parser& parser, const std::vector<std::string>& files
       opt.encoding = encoding;
       opt.draft = draft;
       opt.validate = !no_validate;
+      opt.limits = limits;
       docs.push_back(parser.parse(in.bytes, opt));
     } catch (const hyoka::NotAnAssessment& e) {
       std::cerr << "hyoka: " << display_name(name)
                 << ": 特定個人情報保護評価書ではありません: " << e.what() << "\n";
       code = std::max(code, kNotAssessment);
+    } catch (const hyoka::LimitExceeded& e) {
+      report_limit(name, e);
+      code = std::max(code, kLimit);
     }
   }
   std::string text;
@@ -103,13 +112,23 @@ int run_parse(const hyoka::Parser& parser, const std::vector<std::string>& files
 }
 
 int run_normalize(const hyoka::Parser& parser, const std::string& file, const std::string& out_path,
-                  const std::string& encoding) {
-  Input in = read_input(file);
+                  const std::string& encoding, const hyoka::Limits& limits) {
+  Input in = read_input(file, limits.max_bytes);
   if (!in.ok) {
     std::cerr << "hyoka: " << display_name(file) << ": " << in.error << "\n";
     return kUnreadable;
   }
-  const hyoka::Normalized n = parser.normalize_text(in.bytes, encoding);
+  hyoka::Normalized n;
+  try {
+    n = parser.normalize_text(in.bytes, encoding, limits);
+  } catch (const hyoka::LimitExceeded& e) {
+    report_limit(file, e);
+    return kLimit;
+  }
+  for (const auto& note : n.limits_hit) {
+    std::cerr << "hyoka: " << display_name(file) << ":" << note.line << ": " << note.message
+              << "\n";
+  }
   std::string text = "# layout: " + n.layout + "\n" + hyoka::dump(n);
   return write_output(out_path, text);
 }
@@ -147,6 +166,11 @@ int main(int argc, char** argv) {
   };
   parse->add_option("--encoding", encoding, "入力の文字コード（省略時は自動判定）")
       ->check(check_encoding);
+  hyoka::Limits limits;
+  const std::string max_bytes_help =
+      "入力の最大バイト数（超えると終了コード 5。既定 " + std::to_string(limits.max_bytes) + "）";
+  parse->add_option("--max-bytes", limits.max_bytes, max_bytes_help)
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
 
   std::string normalize_file;
   CLI::App* normalize =
@@ -155,6 +179,8 @@ int main(int argc, char** argv) {
   normalize->add_option("-o,--output", out_path, "出力先ファイル");
   normalize->add_option("--encoding", encoding, "入力の文字コード（省略時は自動判定）")
       ->check(check_encoding);
+  normalize->add_option("--max-bytes", limits.max_bytes, max_bytes_help)
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
 
   CLI::App* schema = app.add_subcommand("schema", "出力 JSON の JSON Schema を表示します");
   const auto batch = hyoka::cli::add_batch_commands(app);
@@ -186,10 +212,12 @@ int main(int argc, char** argv) {
     const hyoka::Parser parser;
     if (parse->parsed()) {
       return run_parse(parser, parse_files, out_path, pretty, spans, jsonl, encoding, draft,
-                       no_validate);
+                       no_validate, limits);
     }
     if (check.parsed()) return check.run(parser);
-    if (normalize->parsed()) return run_normalize(parser, normalize_file, out_path, encoding);
+    if (normalize->parsed()) {
+      return run_normalize(parser, normalize_file, out_path, encoding, limits);
+    }
     if (batch->parsed()) return batch->run(parser);
   } catch (const hyoka::GrammarError& e) {
     std::cerr << "hyoka: 内部エラー（文法ファイル）: " << e.what() << "\n";
