@@ -33,7 +33,11 @@ if [[ ! -f $build/build.ninja ]]; then
   CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DHYOKA_FUZZ=ON -DHYOKA_BUILD_TESTS=OFF >/dev/null
 fi
-nice -n 10 cmake --build "$build" -j "$jobs" --target "fuzz_$target" >/dev/null
+if ! nice -n 10 cmake --build "$build" -j "$jobs" --target "fuzz_$target" >"$build/build-$target.log" 2>&1; then
+  echo "fuzz.sh: building fuzz_$target failed:" >&2
+  grep -E "error|Error" "$build/build-$target.log" | head -20 >&2
+  exit 1
+fi
 seeds=$build/seeds/$target
 corpus=$build/corpus/$target
 artifacts=$build/artifacts/$target/
