@@ -33,6 +33,14 @@ void Engine::fill_from_sibling_blocks(const std::vector<Instance*>& blocks) {
     boxes.emplace_back(i, j);
     i = j;
   }
+  // each box's text as keys, computed once: every empty field of every block compares with it
+  std::vector<std::string> box_keys;
+  box_keys.reserve(boxes.size());
+  for (const auto& [first, last] : boxes) {
+    std::string k;
+    for (std::size_t r = first; r <= last; ++r) k += text::key(rows[r].joined(" "));
+    box_keys.push_back(std::move(k));
+  }
   std::vector<Instance*> ordered(blocks.begin(), blocks.end());
   std::sort(ordered.begin(), ordered.end(),
             [](const Instance* a, const Instance* b) { return a->line < b->line; });
@@ -63,8 +71,7 @@ void Engine::fill_from_sibling_blocks(const std::vector<Instance*>& blocks) {
         for (std::size_t b = 0; b < boxes.size(); ++b) {
           std::string got;
           for (std::size_t e = b; e < boxes.size() && free_box(e); ++e) {
-            for (std::size_t r = boxes[e].first; r <= boxes[e].second; ++r)
-              got += text::key(rows[r].joined(" "));
+            got += box_keys[e];
             if (target.compare(0, got.size(), got) != 0) break;
             if (got.size() == target.size()) {
               found.emplace_back(b, e);
