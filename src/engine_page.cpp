@@ -64,28 +64,49 @@ const std::vector<std::string>& Engine::choice_values(std::size_t i) const {
 
 json Engine::choice_from_page(const Hit& h, const OptionList& options) const {
   const auto [begin, end] = page_of(h.first_line);
-  // the option lists of every choice labelled on this page
-  std::vector<const OptionList*> others;
+  auto overlaps = [&](const OptionList& l) {
+    for (const auto& o : l) {
+      for (const auto& mine : options) {
+        if (o.keys == mine.keys) return true;
+      }
+    }
+    return false;
+  };
+  // another label of the same value of the same scope (`9. 従業者に対する教育・啓発` and
+  // `従業者に対する教育・啓発` both write /training/level)
+  auto choice_path = [](const Field& f) {
+    for (const Read& r : f.reads) {
+      if (r.type == ReadType::Choice) return r.path;
+    }
+    return std::string();
+  };
+  auto same_value = [&](const Field* f) {
+    if (f == h.field) return true;
+    if (h.field == nullptr || h.scope == nullptr) return false;
+    const bool in_scope = std::any_of(h.scope->fields.begin(), h.scope->fields.end(),
+                                      [&](const Field& x) { return &x == f; });
+    return in_scope && choice_path(*f) == choice_path(*h.field);
+  };
+  std::size_t contested = 0;  // other label rows of the page whose choice could own such a value
   std::vector<const std::string*> values;
   for (std::size_t i = begin; i <= end; ++i) {
     if (n_.rows[i].blank()) continue;
-    if (const auto it = choice_lists_.find(page_row(i).label->key); it != choice_lists_.end()) {
-      for (const auto& [field, list] : it->second) {
-        if (field != h.field) others.push_back(list);
+    // a label row counts once, however many fields of the grammar share its label (the eight
+    // `リスクへの対策は十分か` of Ⅲ): it is one box on the page, with one value; a row that can
+    // only be a label of this value (its section heading `９．従業者に対する教育・啓発`) is no
+    // rival
+    if (n_.rows[i].line != h.first_line) {
+      if (const auto it = choice_lists_.find(page_row(i).label->key); it != choice_lists_.end()) {
+        const bool rival = std::any_of(it->second.begin(), it->second.end(), [&](const auto& fl) {
+          return !same_value(fl.first) && overlaps(*fl.second);
+        });
+        contested += rival ? 1 : 0;
       }
     }
     for (const std::string& v : choice_values(i)) values.push_back(&v);
   }
   json found = nullptr;
-  std::size_t seen = 0;       // values on the page that are options of this field
-  std::size_t contested = 0;  // competing fields that could own such a value
-  for (const OptionList* l : others) {
-    bool overlaps = false;
-    for (const auto& o : *l) {
-      for (const auto& mine : options) overlaps = overlaps || o.keys == mine.keys;
-    }
-    contested += overlaps ? 1 : 0;
-  }
+  std::size_t seen = 0;  // values on the page that are options of this field
   for (const std::string* v : values) {
     const std::string k = text::key(*v);
     const Option* match = nullptr;
@@ -98,7 +119,7 @@ json Engine::choice_from_page(const Hit& h, const OptionList& options) const {
     ++seen;
   }
   // A value other choices on the page could own is this field's only when every one of them
-  // gets the same value: as many identical values as fields (two 十分である for two risks).
+  // gets the same value: as many identical values as label boxes (two 十分である for two risks).
   if (contested > 0 && seen < contested + 1) return nullptr;
   return found;
 }

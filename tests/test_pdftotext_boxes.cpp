@@ -279,3 +279,53 @@ TEST_CASE("pdftotext: a Ⅲ block's text found through another file's block of t
                 "印刷物は長時間プリンタに放置しない。", "不要になった書類は裁断する。"});
   CHECK(at(twice, "/files/0/risk_measures/use/other_risks").is_null());
 }
+
+TEST_CASE("pdftotext: identical values elsewhere on the page for as many label boxes",
+          "[pdftotext]") {
+  // 002:1135-1217: two `リスクへの対策は十分か` of two sections on one page, two `十分である`
+  // printed away from both; the label is shared by every risk of the grammar, yet it is two
+  // boxes on this page
+  const Lines page = {
+      "Ⅲ　リスク対策",
+      " １．特定個人情報ファイル名",
+      "（１）Aファイル",
+      " ２．特定個人情報の入手 （情報提供ネットワークシステムを通じた入手を除く。）",
+      "",
+      " リスク：　目的外の入手が行われるリスク",
+      "",
+      " リスクへの対策は十分か",
+      "",
+      " ３．特定個人情報の使用",
+      "",
+      " リスク１：　目的を超えた紐付け、事務に必要のない情報との紐付けが行われるリスク",
+      "",
+      " リスクへの対策は十分か",
+      "",
+      "＜選択肢＞",
+      "1） 特に力を入れている 2） 十分である",
+      "3） 課題が残されている",
+      "",
+      "十分である",
+      "",
+      "[ 十分である"};
+  const json two = parse_file_page(page);
+  CHECK(at(two, "/files/0/risk_measures/acquisition/risks/0/adequacy") == "十分である");
+  CHECK(at(two, "/files/0/risk_measures/use/risks/0/adequacy") == "十分である");
+  // one value for two boxes: no telling whose it is (the use box reads the value under it in
+  // order, the acquisition box stays empty)
+  const json one = parse_file_page(Lines(page.begin(), page.end() - 2));
+  CHECK(at(one, "/files/0/risk_measures/acquisition/risks/0/adequacy").is_null());
+}
+
+TEST_CASE("pdftotext: a section heading that is also its choice's label is no rival box",
+          "[pdftotext]") {
+  // 002:1425-1460: `９．従業者に対する教育・啓発` and `従業者に対する教育・啓発` both write the
+  // training level; the value `][ 十分に行っている` is the only one on the page
+  const json d =
+      parse_file_page({"Ⅲ　リスク対策", " １．特定個人情報ファイル名", "（１）Aファイル", "",
+                       " ９．従業者に対する教育・啓発", "", " 従業者に対する教育・啓発", "",
+                       " 具体的な方法", "", "・研修を実施している。", "", "＜選択肢＞",
+                       "1） 特に力を入れて行っている 2） 十分に行っている",
+                       "3） 十分に行っていない", "", "][ 十分に行っている"});
+  CHECK(at(d, "/files/0/risk_measures/training/level") == "十分に行っている");
+}
