@@ -38,6 +38,17 @@ int label_at(std::string_view s, const OptionList& options) {
   return len > 0 ? i : -1;
 }
 
+// A ○, or a box the normalizer read as checked or whose state it lost.
+bool prints_a_mark(const std::string& line) {
+  for (std::string_view t : {text::kChecked, text::kUnknown, text::kBracketedUnknown}) {
+    if (line.find(t) != std::string::npos) return true;
+  }
+  for (std::size_t pos = 0; pos < line.size();) {
+    if (is_mark(text::next_cp(line, pos))) return true;
+  }
+  return false;
+}
+
 std::vector<Piece> pieces(std::string_view line, const OptionList& options) {
   std::vector<Piece> out;
   std::size_t pos = 0;
@@ -141,7 +152,14 @@ std::size_t place_detached_boxes(const std::vector<std::string>& page_lines,
   for (std::size_t i = 0; i < options.size(); ++i) {
     if (detached[i] && !done[i]) left.push_back(i);
   }
-  if (left.empty() || spare.size() != left.size()) return placed;
+  if (left.empty()) return placed;
+  // no mark anywhere on the page (002:1135-1217 `] 委託しない`): a checked box prints its ○
+  // somewhere on its page, so none of the detached boxes is checked
+  if (spare.empty() && std::none_of(page_lines.begin(), page_lines.end(), prints_a_mark)) {
+    for (std::size_t i : left) checks[i]["checked"] = false;
+    return placed + left.size();
+  }
+  if (spare.size() != left.size()) return placed;
   const bool marked = spare.front()->marked;
   for (const Piece* p : spare) {
     if (p->marked != marked) return placed;

@@ -51,6 +51,11 @@ const std::vector<std::string>& Engine::choice_values(std::size_t i) const {
   std::string closed;
   if (j.find(']') != std::string::npos && re2::RE2::FullMatch(j, kClose, &closed))
     values.push_back(closed);
+  // the bracket's inside before another box's opener: `定めている[` (002:1150)
+  static const re2::RE2 kBeforeOpen(R"(^\s*([^\]\[]+?)\s*\[\s*$)");
+  std::string before;
+  if (j.find('[') != std::string::npos && re2::RE2::FullMatch(j, kBeforeOpen, &before))
+    values.push_back(before);
   // a value printed without its brackets, alone in its text box (002:167 `実施する`); an
   // option list's numbered rows are not values
   if (j.find(text::kChoiceOpen) == std::string::npos &&

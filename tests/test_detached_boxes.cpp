@@ -85,3 +85,15 @@ TEST_CASE("detached boxes: a state already read is kept", "[readers]") {
             opts("PROVISION_STATUS"), {}, fresh) == 1);
   CHECK(fresh[1]["checked"] == false);
 }
+
+TEST_CASE("detached boxes: no mark anywhere on the page leaves every detached box unchecked",
+          "[readers]") {
+  // 002:1135-1217: `] 委託しない` with its opener printed elsewhere, and no ○ on the page
+  std::size_t placed = 0;
+  CHECK(place({"] 委託しない", "[", "定めている[", "[ 再委託していない"}, "OPT_ENTRUST", &placed) ==
+        std::vector<json>{false});
+  CHECK(placed == 1);
+  // a ○ somewhere on the page may be its box's
+  CHECK(place({"] 委託しない", "[", "○"}, "OPT_ENTRUST") == std::vector<json>{kNull});
+  CHECK(place({"] 委託しない", "[ ○ ] 紙"}, "OPT_ENTRUST") == std::vector<json>{kNull});
+}

@@ -329,3 +329,14 @@ TEST_CASE("pdftotext: a section heading that is also its choice's label is no ri
                        "3） 十分に行っていない", "", "][ 十分に行っている"});
   CHECK(at(d, "/files/0/risk_measures/training/level") == "十分に行っている");
 }
+
+TEST_CASE("pdftotext: a value before another box's opener", "[pdftotext]") {
+  // 002:1150 `定めている[`: the inside of the 規定 bracket, glued to the next box's `[`
+  const json d = parse_file_page({"Ⅲ　リスク対策", " １．特定個人情報ファイル名", "（１）Aファイル",
+                                  "", " ４．特定個人情報ファイルの取扱いの委託", "",
+                                  " リスク：　委託先における不正な使用等のリスク", "",
+                                  " 委託契約書中の特定個人情報ファイルの取扱いに関する規定", "",
+                                  "]", "＜選択肢＞", "1） 定めている 2） 定めていない", "",
+                                  "定めている[", "", " 規定の内容"});
+  CHECK(at(d, "/files/0/risk_measures/outsourcing/risks/0/controls/0/value") == "定めている");
+}
