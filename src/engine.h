@@ -249,6 +249,11 @@ class Engine {
   // pdftotext: the only complete `（ 75,424 ）　件` of the page that no 提供/移転 option precedes
   json count_from_page(const Hit& h) const;
   bool is_some_choice_option(const std::string& value) const;
+  // pdftotext: a text value that is another box of the page, not free text: a choice's option
+  // (`実施する`), a check set's option between bracket pieces (`（ ] 移転を行っている （`,
+  // 002:514), or the second line of the field's own label wrapped under it (`本人の範囲`,
+  // 002:483)
+  bool is_displaced_box(const Hit& h, const std::string& value) const;
 
   // A value taken from elsewhere on its page: its span covers the page, so --spans traces it.
   void widen_to_page(Hit& h) const;

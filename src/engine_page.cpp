@@ -174,6 +174,34 @@ bool Engine::is_some_choice_option(const std::string& value) const {
   return false;
 }
 
+bool Engine::is_displaced_box(const Hit& h, const std::string& value) const {
+  if (is_some_choice_option(value)) return true;
+  // the value without the brackets and parentheses of the boxes it was printed between
+  std::string bare;
+  for (std::size_t pos = 0; pos < value.size();) {
+    const std::size_t start = pos;
+    const char32_t cp = text::next_cp(value, pos);
+    if (cp == '[' || cp == ']' || cp == '(' || cp == ')' || cp == 0xFF08 || cp == 0xFF09) continue;
+    bare.append(value, start, pos - start);
+  }
+  const std::string k = text::key(bare);
+  if (k.size() < kMinInlineLabel) return false;
+  if (bare.size() != value.size()) {
+    for (const auto& [label, fields] : check_lists_) {
+      for (const auto& [field, list] : fields) {
+        for (const auto& o : *list) {
+          if (std::find(o.keys.begin(), o.keys.end(), k) != o.keys.end()) return true;
+        }
+      }
+    }
+    if (is_some_choice_option(bare)) return true;
+  }
+  if (h.field == nullptr) return false;
+  return std::any_of(h.field->keys.begin(), h.field->keys.end(), [&](const std::string& fk) {
+    return fk.size() > k.size() && fk.compare(fk.size() - k.size(), k.size(), k) == 0;
+  });
+}
+
 void Engine::widen_to_page(Hit& h) const {
   const auto [begin, end] = page_of(h.first_line);
   h.first_line = std::min(h.first_line, n_.rows[begin].line);

@@ -52,8 +52,10 @@ void Engine::read_into(Hit& h, const Read& r) {
   switch (r.type) {
     case ReadType::Text: {
       json value = read_text(h.region);
-      // pdftotext: a text that is exactly a choice's option is that choice's displaced value
-      if (n_.layout == "pdftotext" && value.is_string() && is_some_choice_option(value))
+      // pdftotext: a text that is another box of the page (a choice's displaced value, the rest
+      // of the label) is no value of this field
+      if (n_.layout == "pdftotext" && value.is_string() &&
+          is_displaced_box(h, value.get_ref<const std::string&>()))
         value = nullptr;
       // pdftotext: a label box followed by another field's bracket box has lost its value
       // to elsewhere on the page; the text box after the bracket is that field's neighbour's

@@ -340,3 +340,22 @@ TEST_CASE("pdftotext: a value before another box's opener", "[pdftotext]") {
                                   "定めている[", "", " 規定の内容"});
   CHECK(at(d, "/files/0/risk_measures/outsourcing/risks/0/controls/0/value") == "定めている");
 }
+
+TEST_CASE("pdftotext: a text box of bracket pieces around another set's option is no value",
+          "[pdftotext]") {
+  // 002:512-564: `③提供する情報` followed by the pieces `（ ] 移転を行っている （` of the
+  // 提供・移転の有無 row
+  const json d = parse_file_page({" ５．特定個人情報の提供・移転（委託に伴うものを除く。）", "",
+                                  " 提供先1", "", " ③提供する情報", "", "（ ] 移転を行っている （",
+                                  "", "[ ○", "", "] 行っていない"});
+  CHECK(at(d, "/files/0/provision/recipients") == json::array());
+}
+
+TEST_CASE("pdftotext: the second line of a wrapped label is no value of it", "[pdftotext]") {
+  // 002:480-499: `⑤移転する情報の対象となる` read with its second line `本人の範囲` as value
+  const json d =
+      parse_file_page({" ４．特定個人情報ファイルの取扱いの委託", "", " ⑥移転方法", "",
+                       " ⑤移転する情報の対象となる", "本人の範囲", "", "] 庁内連携システム", "",
+                       "] 電子メール", "", "[ ] その他 （", "", "] 紙", "", " 移転先1", "", "[ ○"});
+  CHECK(at(d, "/files/0/provision/destinations") == json::array());
+}
