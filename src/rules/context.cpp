@@ -46,6 +46,15 @@ std::optional<long long> Context::integer(const std::string& pointer) const {
 }
 
 std::string Context::form() const { return str("/form/kind").value_or(""); }
+const Grammar* Context::grammar() const {
+  const GrammarSet* set = options_.grammars;
+  if (set == nullptr) {
+    if (!own_grammars_) own_grammars_ = std::make_unique<GrammarSet>();
+    set = own_grammars_.get();
+  }
+  return set->find(form());
+}
+
 std::string Context::layout() const { return str("/source/layout").value_or(""); }
 
 bool Context::scrambled() const {
