@@ -69,7 +69,8 @@ json Engine::choice_from_page(const Hit& h, const OptionList& options) const {
   std::vector<const std::string*> values;
   for (std::size_t i = begin; i <= end; ++i) {
     if (n_.rows[i].blank()) continue;
-    if (const auto it = choice_lists_.find(page_row(i).label->key); it != choice_lists_.end()) {
+    if (const auto it = g_.labels.choices.find(page_row(i).label->key);
+        it != g_.labels.choices.end()) {
       for (const auto& [field, list] : it->second) {
         if (field != h.field) others.push_back(list);
       }
@@ -138,7 +139,7 @@ json Engine::count_from_page(const Hit& h) const {
 
 bool Engine::is_some_choice_option(const std::string& value) const {
   const std::string k = text::key(value);
-  for (const auto& [label, fields] : choice_lists_) {
+  for (const auto& [label, fields] : g_.labels.choices) {
     for (const auto& [field, list] : fields) {
       for (const auto& o : *list) {
         if (std::find(o.keys.begin(), o.keys.end(), k) != o.keys.end()) return true;
@@ -208,8 +209,8 @@ std::vector<std::string> Engine::contested_on_page(const Hit& h) const {
   std::vector<std::string> out;
   for (std::size_t i = begin; i <= end && i < n_.rows.size(); ++i) {
     if (n_.rows[i].blank()) continue;
-    const auto it = check_lists_.find(page_row(i).label->key);
-    if (it == check_lists_.end()) continue;
+    const auto it = g_.labels.checks.find(page_row(i).label->key);
+    if (it == g_.labels.checks.end()) continue;
     for (const auto& [field, list] : it->second) {
       if (field == h.field) continue;
       for (const auto& o : *list) out.insert(out.end(), o.keys.begin(), o.keys.end());
