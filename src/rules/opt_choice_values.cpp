@@ -3,9 +3,11 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 #include <stdexcept>
+#include <string_view>
 #include <vector>
 
 #include "hyoka/grammar.h"
@@ -55,14 +57,23 @@ const Slot kSlots[] = {
 // (this rule walks every value of the document).
 struct Slots {
   re2::RE2::Set set{re2::RE2::DefaultOptions, re2::RE2::ANCHOR_BOTH};
+  std::set<std::string, std::less<>> last_names;  // every pattern ends in a literal name
   Slots() {
     for (const auto& s : kSlots) {
       if (set.Add(s.pattern, nullptr) < 0) throw std::logic_error(s.pattern);
+      const std::string_view p = s.pattern;
+      const std::string_view last = p.substr(p.rfind('/') + 1);
+      if (last.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string_view::npos)
+        throw std::logic_error(s.pattern);
+      last_names.emplace(last);
     }
     if (!set.Compile()) throw std::logic_error("OPT001 slots");
   }
   // The first slot whose pattern matches the whole pointer, or nullptr.
   const Slot* find(const std::string& pointer) const {
+    // most values' pointers end in a name no pattern ends in
+    const std::string_view last = std::string_view(pointer).substr(pointer.rfind('/') + 1);
+    if (last_names.count(last) == 0) return nullptr;
     std::vector<int> hits;
     if (!set.Match(pointer, &hits) || hits.empty()) return nullptr;
     return &kSlots[*std::min_element(hits.begin(), hits.end())];
