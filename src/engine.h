@@ -160,6 +160,9 @@ class Engine {
     // longer label of the form / a label of the form is the beginning of key
     mutable std::optional<bool> begins_label;
     mutable std::optional<bool> extends_label;
+    // answered on first use (is_stray_label): key is a label of the form, a key of the grammar
+    // or a match of a group heading or caption pattern
+    mutable std::optional<bool> form_label;
   };
   const LabelKey& label_of(std::string_view text) const;
   // text::ocr_skeleton() of a grammar key, and of a label key looked for, computed once each

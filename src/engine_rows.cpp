@@ -324,13 +324,15 @@ bool Engine::is_group_caption(const Row& row) const {
 bool Engine::is_stray_label(const Row& row) const {
   for (const auto& cell : row.cells) {
     if (cell.empty()) continue;
-    const std::string& lk = label_of(std::string_view(cell).substr(0, text::first_token(cell))).key;
+    const LabelKey& label = label_of(std::string_view(cell).substr(0, text::first_token(cell)));
+    const std::string& lk = label.key;
     if (lk.empty()) return false;
-    if (g_.labels.all.count(lk) > 0) return true;
-    for (const re2::RE2* p : g_.labels.patterns) {
-      if (re2::RE2::FullMatch(lk, *p)) return true;
+    if (!label.form_label) {
+      bool found = g_.labels.all.count(lk) > 0;
+      for (const re2::RE2* p : g_.labels.patterns) found = found || re2::RE2::FullMatch(lk, *p);
+      label.form_label = found;
     }
-    return false;
+    return *label.form_label;
   }
   return false;
 }
