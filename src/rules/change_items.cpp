@@ -147,9 +147,7 @@ std::string last_full_revision(const json& changes) {
   return last;
 }
 
-}  // namespace
-
-std::vector<LatestChange> latest_changes(const Context& c) {
+std::vector<LatestChange> compute_latest_changes(const Context& c) {
   std::vector<LatestChange> out;
   const json& changes = c.at("/changes");
   if (!changes.is_array()) return out;
@@ -180,6 +178,13 @@ std::vector<LatestChange> latest_changes(const Context& c) {
     }
   }
   return out;
+}
+
+}  // namespace
+
+const std::vector<LatestChange>& latest_changes(const Context& c) {
+  return c.shared<std::vector<LatestChange>>("latest_changes",
+                                             [&] { return compute_latest_changes(c); });
 }
 
 }  // namespace hyoka::validate::ruleset

@@ -52,6 +52,15 @@ class Context {
   int line_of(const std::string& pointer) const;
 
   std::size_t file_count() const;
+
+  // A value several rules derive from the document (the change log's latest rows): `make()` on
+  // the first call with this name, the same object afterwards, for this Context's life.
+  template <class T, class Make>
+  const T& shared(const std::string& name, Make make) const {
+    auto it = shared_.find(name);
+    if (it == shared_.end()) it = shared_.emplace(name, std::make_shared<const T>(make())).first;
+    return *static_cast<const T*>(it->second.get());
+  }
   static std::string file(std::size_t i) { return "/files/" + std::to_string(i); }
 
  private:
@@ -60,6 +69,7 @@ class Context {
   bool has_spans_ = false;
   const Options& options_;
   mutable std::unique_ptr<GrammarSet> own_grammars_;  // only without Options::grammars
+  mutable std::map<std::string, std::shared_ptr<const void>> shared_;
 };
 
 // 「ファイル2（送付先情報ファイル）」: how messages name file i.
