@@ -121,7 +121,9 @@ void report(Findings& out, const std::string& pointer, const std::string& value,
       {field + "の値「" + value + "」はこの様式の選択肢（" + list + "）にありません。", {pointer}});
 }
 
-void walk(const Grammar& g, Controls& controls, const json& v, const std::string& pointer,
+// `pointer` is v's JSON Pointer, extended and cut back in place on the way down (this rule visits
+// every value of the document).
+void walk(const Grammar& g, Controls& controls, const json& v, std::string& pointer,
           Findings& out) {
   if (v.is_object()) {
     // a Control's choice row
@@ -133,15 +135,22 @@ void walk(const Grammar& g, Controls& controls, const json& v, const std::string
         report(out, pointer + "/value", v["value"].get<std::string>(), "「" + it->first + "」",
                it->second);
     }
+    const std::size_t length = pointer.size();
     for (const auto& [k, child] : v.items()) {
       if (k == "diagnostics" || k == "spans" || k == "quality" || k == "source") continue;
-      walk(g, controls, child, pointer + "/" + k, out);
+      pointer.append("/").append(k);
+      walk(g, controls, child, pointer, out);
+      pointer.resize(length);
     }
     return;
   }
   if (v.is_array()) {
-    for (std::size_t i = 0; i < v.size(); ++i)
-      walk(g, controls, v[i], pointer + "/" + std::to_string(i), out);
+    const std::size_t length = pointer.size();
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      pointer.append("/").append(std::to_string(i));
+      walk(g, controls, v[i], pointer, out);
+      pointer.resize(length);
+    }
     return;
   }
   if (!v.is_string()) return;
@@ -159,7 +168,8 @@ void check(const Context& c, Findings& out) {
   const Grammar* g = c.grammar();
   if (g == nullptr) return;
   Controls controls(*g);
-  walk(*g, controls, c.doc(), "", out);
+  std::string pointer;
+  walk(*g, controls, c.doc(), pointer, out);
 }
 
 }  // namespace
