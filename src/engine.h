@@ -160,6 +160,9 @@ class Engine {
     // longer label of the form / a label of the form is the beginning of key
     mutable std::optional<bool> begins_label;
     mutable std::optional<bool> extends_label;
+    // answered on first use (is_stray_label): key is a label of the form, a key of the grammar
+    // or a match of a group heading or caption pattern
+    mutable std::optional<bool> form_label;
   };
   const LabelKey& label_of(std::string_view text) const;
   // text::ocr_skeleton() of a grammar key, and of a label key looked for, computed once each
@@ -319,7 +322,7 @@ class Engine {
   std::unique_ptr<Instance> root_;
   std::vector<Frame> stack_;
   std::optional<Hit> open_;
-  static constexpr std::size_t kMinLabelPrefix = 12;  // bytes: four kanji
+  static constexpr std::size_t kMinLabelPrefix = Grammar::LabelIndex::kMinPrefix;
   static constexpr std::size_t kMaxPageRows = 300;    // page reasoning window on either side
   static constexpr std::size_t kMinInlineLabel = 6;   // bytes: two kanji (部署, 期間)
   static constexpr std::size_t kMaxLabelBytes = 400;  // the longest label of the forms, with slack
@@ -333,13 +336,6 @@ class Engine {
   std::size_t fallbacks_ = 0;         // jumps over lost headings
   std::size_t repaired_ = 0;          // OCR characters repaired in labels
   std::vector<int> file_name_numbers_;
-  std::vector<std::string> label_prefixes_;
-  std::set<std::string> all_labels_;
-  // label key → the choice fields with that label and their options
-  std::map<std::string, std::vector<std::pair<const Field*, const OptionList*>>> choice_lists_;
-  // label key → the check-set fields with that label and their options
-  std::map<std::string, std::vector<std::pair<const Field*, const OptionList*>>> check_lists_;
-  std::vector<const re2::RE2*> all_patterns_;
   std::vector<const Row*> last_rows_;
   std::set<const Scope*> entered_;
   std::set<std::tuple<const Instance*, const Scope*, const Field*>> read_;

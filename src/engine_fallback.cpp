@@ -53,8 +53,10 @@ std::optional<Match> Engine::find_fallback(const std::string& lk) {
       !open_->reads->empty() && open_->reads->front().type == ReadType::Text) {
     return std::nullopt;  // a label on its own line waits for its value
   }
-  // (a) a field of another section of this scope or of an enclosing one (a lost heading)
-  for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
+  // (a) a field of another section of this scope or of an enclosing one (a lost heading); only
+  // a key of the grammar can be one (most texts looked up here are values, not labels)
+  const bool some_label = g_.labels.all.count(lk) > 0;
+  for (auto it = stack_.rbegin(); some_label && it != stack_.rend(); ++it) {
     std::vector<std::pair<const Scope*, const Field*>> found;
     collect_fields(*it->scope, lk, found, it->scope);
     if (found.size() == 1) {

@@ -104,7 +104,7 @@ std::optional<Match> Engine::label_then_value(const std::string& cell) {
     if (!m || m->kind == Kind::Caption) continue;
     m->value = text::trim(cell.substr(*it));
     // two labels on one line are a table's header row (`評価書番号  評価書名`): no value yet
-    if (all_labels_.count(g_.canonical(text::label_key(m->value))) > 0) m->value.clear();
+    if (g_.labels.all.count(g_.canonical(text::label_key(m->value))) > 0) m->value.clear();
     ++inline_labels_;
     return m;
   }

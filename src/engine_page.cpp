@@ -101,7 +101,8 @@ json Engine::choice_from_page(const Hit& h, const OptionList& options) const {
     // only be a label of this value (its section heading `９．従業者に対する教育・啓発`) is no
     // rival
     if (n_.rows[i].line != h.first_line) {
-      if (const auto it = choice_lists_.find(page_row(i).label->key); it != choice_lists_.end()) {
+      if (const auto it = g_.labels.choices.find(page_row(i).label->key);
+          it != g_.labels.choices.end()) {
         const bool rival = std::any_of(it->second.begin(), it->second.end(), [&](const auto& fl) {
           return !same_value(fl.first) && overlaps(*fl.second);
         });
@@ -164,7 +165,7 @@ json Engine::count_from_page(const Hit& h) const {
 
 bool Engine::is_some_choice_option(const std::string& value) const {
   const std::string k = text::key(value);
-  for (const auto& [label, fields] : choice_lists_) {
+  for (const auto& [label, fields] : g_.labels.choices) {
     for (const auto& [field, list] : fields) {
       for (const auto& o : *list) {
         if (std::find(o.keys.begin(), o.keys.end(), k) != o.keys.end()) return true;
@@ -187,7 +188,7 @@ bool Engine::is_displaced_box(const Hit& h, const std::string& value) const {
   const std::string k = text::key(bare);
   if (k.size() < kMinInlineLabel) return false;
   if (bare.size() != value.size()) {
-    for (const auto& [label, fields] : check_lists_) {
+    for (const auto& [label, fields] : g_.labels.checks) {
       for (const auto& [field, list] : fields) {
         for (const auto& o : *list) {
           if (std::find(o.keys.begin(), o.keys.end(), k) != o.keys.end()) return true;
@@ -262,8 +263,8 @@ std::vector<std::string> Engine::contested_on_page(const Hit& h) const {
   std::vector<std::string> out;
   for (std::size_t i = begin; i <= end && i < n_.rows.size(); ++i) {
     if (n_.rows[i].blank()) continue;
-    const auto it = check_lists_.find(page_row(i).label->key);
-    if (it == check_lists_.end()) continue;
+    const auto it = g_.labels.checks.find(page_row(i).label->key);
+    if (it == g_.labels.checks.end()) continue;
     for (const auto& [field, list] : it->second) {
       if (field == h.field) continue;
       for (const auto& o : *list) out.insert(out.end(), o.keys.begin(), o.keys.end());

@@ -45,31 +45,6 @@ Engine::Engine(const Normalized& n, const Grammar& g, const Limits& limits)
   root_->obj = model::document();
   model::apply_grammar_defaults(*g.root, root_->obj);
   stack_.push_back({g.root.get(), root_.get()});
-  for (const Scope* s : g.scopes) {
-    auto add = [&](const std::vector<std::string>& keys) {
-      for (const auto& k : keys) {
-        if (k.size() >= kMinLabelPrefix) label_prefixes_.push_back(k);
-      }
-    };
-    add(s->heading_keys);
-    for (const auto& f : s->fields) add(f.keys);
-    for (const auto& c : s->captions) add(c.keys);
-    all_labels_.insert(s->heading_keys.begin(), s->heading_keys.end());
-    for (const auto& f : s->fields) all_labels_.insert(f.keys.begin(), f.keys.end());
-    for (const auto& c : s->captions) all_labels_.insert(c.keys.begin(), c.keys.end());
-    if (s->pattern) all_patterns_.push_back(s->pattern.get());
-    for (const auto& f : s->fields) {
-      for (const auto& r : f.reads) {
-        if (r.type == ReadType::Checks) {
-          for (const auto& k : f.keys) check_lists_[k].emplace_back(&f, r.options);
-        }
-        if (r.type != ReadType::Choice) continue;
-        for (const auto& k : f.keys) choice_lists_[k].emplace_back(&f, r.options);
-      }
-    }
-    for (const auto& p : s->caption_patterns) all_patterns_.push_back(p.get());
-  }
-  std::sort(label_prefixes_.begin(), label_prefixes_.end());  // searched by prefix
 }
 
 Recognized Engine::run() {
@@ -172,8 +147,8 @@ std::vector<const Row*> Engine::split_at_labels(const Row& row) {
       const std::size_t e = *e_it;
       if (e - p > kMaxLabelBytes / 2 || e_it - first_end >= kMaxLabelTokens) break;
       const std::string k = g_.canonical(text::label_key(s.substr(p, e - p)));
-      bool label = k.size() >= kMinInlineLabel && all_labels_.count(k) > 0;
-      for (const re2::RE2* pat : all_patterns_) label = label || re2::RE2::FullMatch(k, *pat);
+      bool label = k.size() >= kMinInlineLabel && g_.labels.all.count(k) > 0;
+      for (const re2::RE2* pat : g_.labels.patterns) label = label || re2::RE2::FullMatch(k, *pat);
       if (label) {
         cuts.push_back(p);
         inside_label_until = e;
@@ -202,12 +177,12 @@ bool Engine::starts_a_label(const Row& row) {
   if (text::first_token(row.cells[0]) != std::string::npos) return false;
   const LabelKey& label = label_of(row.cells[0]);
   const std::string& lk = label.key;
-  if (lk.size() < kMinLabelPrefix || all_labels_.count(lk) > 0) return false;
+  if (lk.size() < kMinLabelPrefix || g_.labels.all.count(lk) > 0) return false;
   if (!label.begins_label) {
     // the labels that begin with lk follow it in sorted order; those equal to it are not longer
-    auto it = std::lower_bound(label_prefixes_.begin(), label_prefixes_.end(), lk);
-    while (it != label_prefixes_.end() && *it == lk) ++it;
-    label.begins_label = it != label_prefixes_.end() && it->starts_with(lk);
+    auto it = std::lower_bound(g_.labels.prefixes.begin(), g_.labels.prefixes.end(), lk);
+    while (it != g_.labels.prefixes.end() && *it == lk) ++it;
+    label.begins_label = it != g_.labels.prefixes.end() && it->starts_with(lk);
   }
   return *label.begins_label;
 }
@@ -349,13 +324,15 @@ bool Engine::is_group_caption(const Row& row) const {
 bool Engine::is_stray_label(const Row& row) const {
   for (const auto& cell : row.cells) {
     if (cell.empty()) continue;
-    const std::string& lk = label_of(std::string_view(cell).substr(0, text::first_token(cell))).key;
+    const LabelKey& label = label_of(std::string_view(cell).substr(0, text::first_token(cell)));
+    const std::string& lk = label.key;
     if (lk.empty()) return false;
-    if (all_labels_.count(lk) > 0) return true;
-    for (const re2::RE2* p : all_patterns_) {
-      if (re2::RE2::FullMatch(lk, *p)) return true;
+    if (!label.form_label) {
+      bool found = g_.labels.all.count(lk) > 0;
+      for (const re2::RE2* p : g_.labels.patterns) found = found || re2::RE2::FullMatch(lk, *p);
+      label.form_label = found;
     }
-    return false;
+    return *label.form_label;
   }
   return false;
 }
@@ -381,7 +358,7 @@ bool Engine::shows_unread_label(const Row& row) const {
     if (!label.extends_label) {
       label.extends_label =
           lk.size() > 1 &&
-          has_prefix_in(label_prefixes_, std::string_view(lk).substr(0, lk.size() - 1));
+          has_prefix_in(g_.labels.prefixes, std::string_view(lk).substr(0, lk.size() - 1));
     }
     return *label.extends_label;
   }

@@ -4,6 +4,7 @@
 // field, printed once inside this block's pages and read by no other field, is this block's.
 #include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,14 +34,18 @@ void Engine::fill_from_sibling_blocks(const std::vector<Instance*>& blocks) {
     boxes.emplace_back(i, j);
     i = j;
   }
-  // each box's text as keys, computed once: every empty field of every block compares with it
-  std::vector<std::string> box_keys;
-  box_keys.reserve(boxes.size());
-  for (const auto& [first, last] : boxes) {
-    std::string k;
-    for (std::size_t r = first; r <= last; ++r) k += text::key(rows[r].joined(" "));
-    box_keys.push_back(std::move(k));
-  }
+  // each box's text as keys, computed once, on first use (most boxes are never compared: only
+  // free ones in a block's pages are, and only for a long enough text of another block)
+  std::vector<std::optional<std::string>> box_keys(boxes.size());
+  auto box_key = [&](std::size_t b) -> const std::string& {
+    if (!box_keys[b]) {
+      std::string k;
+      for (std::size_t r = boxes[b].first; r <= boxes[b].second; ++r)
+        k += text::key(rows[r].joined(" "));
+      box_keys[b] = std::move(k);
+    }
+    return *box_keys[b];
+  };
   std::vector<Instance*> ordered(blocks.begin(), blocks.end());
   std::sort(ordered.begin(), ordered.end(),
             [](const Instance* a, const Instance* b) { return a->line < b->line; });
@@ -71,7 +76,7 @@ void Engine::fill_from_sibling_blocks(const std::vector<Instance*>& blocks) {
         for (std::size_t b = 0; b < boxes.size(); ++b) {
           std::string got;
           for (std::size_t e = b; e < boxes.size() && free_box(e); ++e) {
-            got += box_keys[e];
+            got += box_key(e);
             if (target.compare(0, got.size(), got) != 0) break;
             if (got.size() == target.size()) {
               found.emplace_back(b, e);

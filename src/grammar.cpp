@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -250,6 +251,37 @@ void collect(const Scope& s, std::vector<const Scope*>& out) {
 
 }  // namespace
 
+namespace {
+
+void index_labels(Grammar& g) {
+  Grammar::LabelIndex& ix = g.labels;
+  for (const Scope* s : g.scopes) {
+    auto add = [&](const std::vector<std::string>& keys) {
+      for (const auto& k : keys) {
+        if (k.size() >= Grammar::LabelIndex::kMinPrefix) ix.prefixes.push_back(k);
+      }
+      ix.all.insert(keys.begin(), keys.end());
+    };
+    add(s->heading_keys);
+    for (const auto& f : s->fields) add(f.keys);
+    for (const auto& c : s->captions) add(c.keys);
+    if (s->pattern) ix.patterns.push_back(s->pattern.get());
+    for (const auto& f : s->fields) {
+      for (const auto& r : f.reads) {
+        if (r.type == ReadType::Checks) {
+          for (const auto& k : f.keys) ix.checks[k].emplace_back(&f, r.options);
+        }
+        if (r.type != ReadType::Choice) continue;
+        for (const auto& k : f.keys) ix.choices[k].emplace_back(&f, r.options);
+      }
+    }
+    for (const auto& p : s->caption_patterns) ix.patterns.push_back(p.get());
+  }
+  std::sort(ix.prefixes.begin(), ix.prefixes.end());
+}
+
+}  // namespace
+
 std::unique_ptr<Grammar> load_grammar(std::string_view json_text) {
   json j;
   try {
@@ -290,6 +322,7 @@ std::unique_ptr<Grammar> load_grammar(std::string_view json_text) {
   compute_prefixes(*g->root, "");
   collect(*g->root, g->scopes);
   canonicalize_keys(*g->root, *g);
+  index_labels(*g);
   return g;
 }
 

@@ -262,6 +262,7 @@ json Parser::parse(std::string_view bytes, const ParseOptions& options) const {
     if (options.validate) {
       validate::Options vo;
       vo.draft = options.draft;
+      vo.grammars = &grammars_;
       validate::apply(doc, spans, vo);
     }
     if (options.spans) doc["spans"] = std::move(spans);

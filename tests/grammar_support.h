@@ -1,4 +1,4 @@
-// The built-in 様式3 grammar's option lists, by name, for reader tests.
+// The built-in grammars loaded once, and the 様式3 grammar's option lists by name, for tests.
 #pragma once
 
 #include <catch2/catch.hpp>
@@ -9,9 +9,14 @@
 
 namespace grammar_support {
 
-inline const hyoka::OptionList& opts(const std::string& name) {
+// Loaded once for the test binary (validate::Options::grammars, the Parser's in production).
+inline const hyoka::GrammarSet& builtin_grammars() {
   static const hyoka::GrammarSet set;
-  const hyoka::Grammar* g = set.find("focused");
+  return set;
+}
+
+inline const hyoka::OptionList& opts(const std::string& name) {
+  const hyoka::Grammar* g = builtin_grammars().find("focused");
   REQUIRE(g != nullptr);
   return g->options.at(name);
 }

@@ -54,9 +54,8 @@ void BM_Normalize(benchmark::State& state) {
 
 void BM_Recognize(benchmark::State& state) {
   const hyoka::Normalized n = hyoka::normalize(hyoka::decode(input()).text);
-  static const hyoka::GrammarSet grammars;
   const std::string kind = parser().parse(input())["form"]["kind"].get<std::string>();
-  const hyoka::Grammar* g = grammars.find(kind);
+  const hyoka::Grammar* g = parser().grammars().find(kind);
   for (auto _ : state) benchmark::DoNotOptimize(hyoka::recognize(n, *g));
   count_bytes(state);
 }
@@ -73,7 +72,9 @@ void BM_Validate(benchmark::State& state) {
   options.validate = false;
   const nlohmann::json doc = parser().parse(input(), options);
   const nlohmann::json& spans = doc.at("spans");
-  for (auto _ : state) benchmark::DoNotOptimize(hyoka::validate::run(doc, spans, {}));
+  hyoka::validate::Options vo;
+  vo.grammars = &parser().grammars();  // as parse does: the Parser's grammars
+  for (auto _ : state) benchmark::DoNotOptimize(hyoka::validate::run(doc, spans, vo));
   count_bytes(state);
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -117,6 +118,20 @@ struct Grammar {
   // every label key of the grammar and of the text is compared after canonical().
   std::vector<std::pair<std::string, std::string>> synonyms;
   std::string canonical(std::string label_key) const;
+
+  // The recognizer's indexes of the grammar's labels (canonical keys), built once by
+  // load_grammar() and shared by every parse.
+  struct LabelIndex {
+    static constexpr std::size_t kMinPrefix = 12;  // bytes: four kanji
+    std::vector<std::string> prefixes;  // heading, field and caption keys of kMinPrefix bytes or
+                                        // more, sorted (searched by prefix), repeats kept
+    std::set<std::string> all;          // every heading, field and caption key
+    // label key → the choice fields (check-set fields) with that label and their options
+    std::map<std::string, std::vector<std::pair<const Field*, const OptionList*>>> choices;
+    std::map<std::string, std::vector<std::pair<const Field*, const OptionList*>>> checks;
+    std::vector<const re2::RE2*> patterns;  // group heading and caption patterns, scope order
+  };
+  LabelIndex labels;
 };
 
 std::unique_ptr<Grammar> load_grammar(std::string_view json_text);

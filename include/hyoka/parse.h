@@ -37,6 +37,8 @@ class Parser {
   // Throws LimitExceeded when the input is larger than limits.max_bytes.
   Normalized normalize_text(std::string_view bytes, std::string_view encoding = {},
                             const Limits& limits = {}) const;
+  // The built-in grammars, compiled once per Parser (the validator's option lists come from here).
+  const GrammarSet& grammars() const { return grammars_; }
   static std::string_view schema();
   static std::string_view version();
 

@@ -18,12 +18,20 @@
 
 #include <nlohmann/json.hpp>
 
+namespace hyoka {
+class GrammarSet;
+}
+
 namespace hyoka::validate {
 
 struct Options {
   // A draft may still leave empty what is filled at publication: 公表日, 承認日, 基礎項目評価の
   // 実施日, the 変更日 of the pending change-log row.
   bool draft = false;
+  // The grammars whose option lists the rules compare values with (the Parser's, so that a
+  // process loads them once). nullptr: run() loads the built-in grammars itself when a rule
+  // needs them.
+  const GrammarSet* grammars = nullptr;
 };
 
 class Context;

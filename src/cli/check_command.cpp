@@ -127,6 +127,7 @@ int CheckCommand::run(const Parser& parser) {
       if (is_v1_document(in.bytes, doc)) {
         validate::Options vo;
         vo.draft = s.draft;
+        vo.grammars = &parser.grammars();
         const json spans = doc.value("spans", json());
         validate::apply(doc, spans, vo);
       } else {

@@ -12,14 +12,9 @@ namespace hyoka::validate::ruleset {
 
 namespace {
 
-const GrammarSet& grammars() {
-  static const GrammarSet kGrammars;
-  return kGrammars;
-}
-
 std::vector<std::string> options_of(const Context& c, const char* list) {
   std::vector<std::string> out;
-  const Grammar* g = grammars().find(c.form());
+  const Grammar* g = c.grammar();
   if (g == nullptr) return out;
   const auto it = g->options.find(list);
   if (it == g->options.end()) return out;
@@ -55,7 +50,6 @@ std::vector<std::string> per_file(const Context& c, const std::string& k, const 
 std::optional<ChangeTarget> resolve(const Context& c, const std::string& item,
                                     const std::string& after) {
   const std::string k = name_key(item);
-  const std::string a = hyoka::text::key(after);
   ChangeTarget t;
   if (has(k, "基礎項目評価") && has(k, "実施日")) {
     t = {ChangeKind::Date, "基礎項目評価の実施日", {"/procedures/basic_assessment/date"}, {}};
@@ -75,7 +69,7 @@ std::optional<ChangeTarget> resolve(const Context& c, const std::string& item,
          options_of(c, "IMPLEMENT")};
   } else if (has(k, "委託の有無")) {
     static const re2::RE2 kCount(R"([0-9,]+件)");
-    if (re2::RE2::PartialMatch(a, kCount))
+    if (re2::RE2::PartialMatch(hyoka::text::key(after), kCount))
       t = {ChangeKind::Count, "委託の件数", per_file(c, k, "/outsourcing/declared_count"), {}};
     else
       t = {ChangeKind::Choice, "委託の有無", per_file(c, k, "/outsourcing/status"),
@@ -143,8 +137,8 @@ std::string last_full_revision(const json& changes) {
     const json& date = row.value("date", json());
     if (!item.is_string() || !after.is_string() || !date.is_string()) continue;
     const std::string k = hyoka::text::key(item.get<std::string>());
-    const std::string a = hyoka::text::key(after.get<std::string>());
     if (k.find("全部") == std::string::npos && k.find("全文") == std::string::npos) continue;
+    const std::string a = hyoka::text::key(after.get<std::string>());  // long: only when needed
     if (a.find("本評価書のとおり") == std::string::npos &&
         a.find("本評価書の通り") == std::string::npos)
       continue;
@@ -153,9 +147,7 @@ std::string last_full_revision(const json& changes) {
   return last;
 }
 
-}  // namespace
-
-std::vector<LatestChange> latest_changes(const Context& c) {
+std::vector<LatestChange> compute_latest_changes(const Context& c) {
   std::vector<LatestChange> out;
   const json& changes = c.at("/changes");
   if (!changes.is_array()) return out;
@@ -186,6 +178,13 @@ std::vector<LatestChange> latest_changes(const Context& c) {
     }
   }
   return out;
+}
+
+}  // namespace
+
+const std::vector<LatestChange>& latest_changes(const Context& c) {
+  return c.shared<std::vector<LatestChange>>("latest_changes",
+                                             [&] { return compute_latest_changes(c); });
 }
 
 }  // namespace hyoka::validate::ruleset

@@ -25,7 +25,8 @@ struct LatestChange {
   std::string after;
 };
 
-// For every field some row resolves to, the latest row (by 変更日, then by order).
-std::vector<LatestChange> latest_changes(const Context& c);
+// For every field some row resolves to, the latest row (by 変更日, then by order); computed once
+// per Context (CHG001 and CHG002 both read it).
+const std::vector<LatestChange>& latest_changes(const Context& c);
 
 }  // namespace hyoka::validate::ruleset

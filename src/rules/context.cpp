@@ -46,6 +46,15 @@ std::optional<long long> Context::integer(const std::string& pointer) const {
 }
 
 std::string Context::form() const { return str("/form/kind").value_or(""); }
+const Grammar* Context::grammar() const {
+  const GrammarSet* set = options_.grammars;
+  if (set == nullptr) {
+    if (!own_grammars_) own_grammars_ = std::make_unique<GrammarSet>();
+    set = own_grammars_.get();
+  }
+  return set->find(form());
+}
+
 std::string Context::layout() const { return str("/source/layout").value_or(""); }
 
 bool Context::scrambled() const {
@@ -118,8 +127,26 @@ std::string opt_out_for(const Context& c, const std::string& section, const json
   return n <= last_acquisition ? "接続しない（入手）" : "接続しない（提供）";
 }
 
+namespace {
+
+// A CJK unified ideograph that NFKC and key() keep as it is (no decomposition, no composition,
+// combining class 0) and that no "nothing" answer below contains: its key says something.
+bool keeps_a_telling_ideograph(std::string_view s) {
+  static constexpr std::u32string_view kInNothing = U"無該当特非事項記載";
+  for (std::size_t pos = 0; pos < s.size();) {
+    const char32_t cp = hyoka::text::next_cp(s, pos);
+    if (cp >= 0x4E00 && cp <= 0x9FFF && kInNothing.find(cp) == std::u32string_view::npos)
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool substantive(const json& text) {
   if (!text.is_string()) return false;
+  // most texts: decided without key() over a long value (the change log's rows, risks' texts)
+  if (keeps_a_telling_ideograph(text.get_ref<const std::string&>())) return true;
   const std::string k = hyoka::text::key(text.get<std::string>());
   if (k.empty() || hyoka::text::is_placeholder(k)) return false;
   static const std::array<std::string_view, 14> kNothing = {

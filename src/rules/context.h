@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "hyoka/grammar.h"
 #include "hyoka/validate.h"
 
 namespace hyoka::validate {
@@ -30,7 +32,10 @@ class Context {
   std::optional<std::string> str(const std::string& pointer) const;
   std::optional<long long> integer(const std::string& pointer) const;
 
-  std::string form() const;    // basic / focused / full, or ""
+  std::string form() const;  // basic / focused / full, or ""
+  // The grammar of form() (from Options::grammars, or built-in grammars loaded on first use by
+  // this Context), or nullptr for an unknown form.
+  const Grammar* grammar() const;
   std::string layout() const;  // ocr-html / pdftotext / plain
   // The extraction's reading order cannot be trusted for blanks: pdftotext (scrambled pages), or
   // a text where most values were placed by layout reasoning (one page per line). A value
@@ -47,6 +52,15 @@ class Context {
   int line_of(const std::string& pointer) const;
 
   std::size_t file_count() const;
+
+  // A value several rules derive from the document (the change log's latest rows): `make()` on
+  // the first call with this name, the same object afterwards, for this Context's life.
+  template <class T, class Make>
+  const T& shared(const std::string& name, Make make) const {
+    auto it = shared_.find(name);
+    if (it == shared_.end()) it = shared_.emplace(name, std::make_shared<const T>(make())).first;
+    return *static_cast<const T*>(it->second.get());
+  }
   static std::string file(std::size_t i) { return "/files/" + std::to_string(i); }
 
  private:
@@ -54,6 +68,8 @@ class Context {
   std::map<std::string, int> first_lines_;  // span pointer → first line
   bool has_spans_ = false;
   const Options& options_;
+  mutable std::unique_ptr<GrammarSet> own_grammars_;  // only without Options::grammars
+  mutable std::map<std::string, std::shared_ptr<const void>> shared_;
 };
 
 // 「ファイル2（送付先情報ファイル）」: how messages name file i.

@@ -1,9 +1,14 @@
 // OPT001: a single-choice value that is not one of the field's options in this form.
 #include <re2/re2.h>
+#include <re2/set.h>
 
+#include <algorithm>
+#include <functional>
 #include <map>
-#include <memory>
 #include <set>
+#include <stdexcept>
+#include <string_view>
+#include <vector>
 
 #include "hyoka/grammar.h"
 #include "rules/context.h"
@@ -48,32 +53,65 @@ const Slot kSlots[] = {
     {R"(/disclosure/file_register)", "DOING"},
 };
 
-struct Catalog {
-  GrammarSet grammars;
-  std::vector<std::pair<std::unique_ptr<re2::RE2>, std::string>> slots;
-  // control label → options of every choice row with that label, per form
-  std::map<std::string, std::map<std::string, std::set<std::string>>> controls;
-  Catalog() {
-    for (const auto& s : kSlots) slots.emplace_back(std::make_unique<re2::RE2>(s.pattern), s.list);
-    for (const auto& g : grammars.all()) {
-      for (const Scope* scope : g->scopes) {
+// The slots' patterns as one RE2::Set: a string value's pointer is matched once, not once per slot
+// (this rule walks every value of the document).
+struct Slots {
+  re2::RE2::Set set{re2::RE2::DefaultOptions, re2::RE2::ANCHOR_BOTH};
+  std::set<std::string, std::less<>> last_names;  // every pattern ends in a literal name
+  Slots() {
+    for (const auto& s : kSlots) {
+      if (set.Add(s.pattern, nullptr) < 0) throw std::logic_error(s.pattern);
+      const std::string_view p = s.pattern;
+      const std::string_view last = p.substr(p.rfind('/') + 1);
+      if (last.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string_view::npos)
+        throw std::logic_error(s.pattern);
+      last_names.emplace(last);
+    }
+    if (!set.Compile()) throw std::logic_error("OPT001 slots");
+  }
+  // The first slot whose pattern matches the whole pointer, or nullptr.
+  const Slot* find(const std::string& pointer) const {
+    // most values' pointers end in a name no pattern ends in
+    const std::string_view last = std::string_view(pointer).substr(pointer.rfind('/') + 1);
+    if (last_names.count(last) == 0) return nullptr;
+    std::vector<int> hits;
+    if (!set.Match(pointer, &hits) || hits.empty()) return nullptr;
+    return &kSlots[*std::min_element(hits.begin(), hits.end())];
+  }
+};
+
+const Slots& slots() {
+  static const Slots kSlotSet;
+  return kSlotSet;
+}
+
+// control label → options of every choice row with that label in grammar g, built when the first
+// Control row is met.
+class Controls {
+ public:
+  explicit Controls(const Grammar& g) : g_(g) {}
+  const std::map<std::string, std::set<std::string>>& get() {
+    if (!built_) {
+      built_ = true;
+      for (const Scope* scope : g_.scopes) {
         for (const Field& field : scope->fields) {
           if (!field.control) continue;
           for (const Read& r : field.reads) {
             if (r.type != ReadType::Choice || r.options == nullptr) continue;
-            auto& set = controls[g->form][field.control_label];
+            auto& set = map_[field.control_label];
             for (const Option& o : *r.options) set.insert(o.label);
           }
         }
       }
     }
+    return map_;
   }
-};
 
-const Catalog& catalog() {
-  static const Catalog kCatalog;
-  return kCatalog;
-}
+ private:
+  const Grammar& g_;
+  bool built_ = false;
+  std::map<std::string, std::set<std::string>> map_;
+};
 
 void report(Findings& out, const std::string& pointer, const std::string& value,
             const std::string& field, const std::set<std::string>& options) {
@@ -83,49 +121,55 @@ void report(Findings& out, const std::string& pointer, const std::string& value,
       {field + "の値「" + value + "」はこの様式の選択肢（" + list + "）にありません。", {pointer}});
 }
 
-void walk(const Context& c, const Grammar& g, const json& v, const std::string& pointer,
+// `pointer` is v's JSON Pointer, extended and cut back in place on the way down (this rule visits
+// every value of the document).
+void walk(const Grammar& g, Controls& controls, const json& v, std::string& pointer,
           Findings& out) {
-  const Catalog& cat = catalog();
   if (v.is_object()) {
     // a Control's choice row
     if (v.contains("label") && v.contains("value") && v["value"].is_string() &&
         v["label"].is_string()) {
-      const auto form = cat.controls.find(g.form);
-      if (form != cat.controls.end()) {
-        const auto it = form->second.find(v["label"].get<std::string>());
-        if (it != form->second.end() && it->second.count(v["value"].get<std::string>()) == 0)
-          report(out, pointer + "/value", v["value"].get<std::string>(), "「" + it->first + "」",
-                 it->second);
-      }
+      const auto& form = controls.get();
+      const auto it = form.find(v["label"].get<std::string>());
+      if (it != form.end() && it->second.count(v["value"].get<std::string>()) == 0)
+        report(out, pointer + "/value", v["value"].get<std::string>(), "「" + it->first + "」",
+               it->second);
     }
+    const std::size_t length = pointer.size();
     for (const auto& [k, child] : v.items()) {
       if (k == "diagnostics" || k == "spans" || k == "quality" || k == "source") continue;
-      walk(c, g, child, pointer + "/" + k, out);
+      pointer.append("/").append(k);
+      walk(g, controls, child, pointer, out);
+      pointer.resize(length);
     }
     return;
   }
   if (v.is_array()) {
-    for (std::size_t i = 0; i < v.size(); ++i)
-      walk(c, g, v[i], pointer + "/" + std::to_string(i), out);
+    const std::size_t length = pointer.size();
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      pointer.append("/").append(std::to_string(i));
+      walk(g, controls, v[i], pointer, out);
+      pointer.resize(length);
+    }
     return;
   }
   if (!v.is_string()) return;
-  for (const auto& [re, list] : cat.slots) {
-    if (!re2::RE2::FullMatch(pointer, *re)) continue;
-    const auto opts = g.options.find(list);
-    if (opts == g.options.end()) return;  // this form has no such field
-    std::set<std::string> labels;
-    for (const Option& o : opts->second) labels.insert(o.label);
-    if (labels.count(v.get<std::string>()) == 0)
-      report(out, pointer, v.get<std::string>(), pointer, labels);
-    return;
-  }
+  const Slot* slot = slots().find(pointer);
+  if (slot == nullptr) return;
+  const auto opts = g.options.find(slot->list);
+  if (opts == g.options.end()) return;  // this form has no such field
+  std::set<std::string> labels;
+  for (const Option& o : opts->second) labels.insert(o.label);
+  if (labels.count(v.get<std::string>()) == 0)
+    report(out, pointer, v.get<std::string>(), pointer, labels);
 }
 
 void check(const Context& c, Findings& out) {
-  const Grammar* g = catalog().grammars.find(c.form());
+  const Grammar* g = c.grammar();
   if (g == nullptr) return;
-  walk(c, *g, c.doc(), "", out);
+  Controls controls(*g);
+  std::string pointer;
+  walk(*g, controls, c.doc(), pointer, out);
 }
 
 }  // namespace
