@@ -257,17 +257,24 @@ std::vector<std::string> Engine::page_lines(const Hit& h) const {
   return out;
 }
 
-std::vector<std::string> Engine::contested_on_page(const Hit& h) const {
+std::vector<std::pair<const Field*, const OptionList*>> Engine::check_sets_on_page(
+    const Hit& h) const {
   const auto [begin, end] = page_of(h.first_line);
-  std::vector<std::string> out;
+  std::vector<std::pair<const Field*, const OptionList*>> out;
   for (std::size_t i = begin; i <= end && i < n_.rows.size(); ++i) {
     if (n_.rows[i].blank()) continue;
     const auto it = check_lists_.find(page_row(i).label->key);
     if (it == check_lists_.end()) continue;
-    for (const auto& [field, list] : it->second) {
-      if (field == h.field) continue;
-      for (const auto& o : *list) out.insert(out.end(), o.keys.begin(), o.keys.end());
-    }
+    out.insert(out.end(), it->second.begin(), it->second.end());
+  }
+  return out;
+}
+
+std::vector<std::string> Engine::contested_on_page(const Hit& h) const {
+  std::vector<std::string> out;
+  for (const auto& [field, list] : check_sets_on_page(h)) {
+    if (field == h.field) continue;
+    for (const auto& o : *list) out.insert(out.end(), o.keys.begin(), o.keys.end());
   }
   return out;
 }

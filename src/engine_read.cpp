@@ -99,6 +99,9 @@ void Engine::read_into(Hit& h, const Read& r) {
             place_detached_boxes(page_lines(h), *r.options,
                                  h.region.contested.value_or(std::vector<std::string>{}), c.checks);
         c.from_page += placed;
+        std::vector<const OptionList*> sets;
+        for (const auto& [field, list] : check_sets_on_page(h)) sets.push_back(list);
+        if (place_detached_detail(page_lines(h), sets, *r.options, c.checks)) ++c.from_page;
       }
       values_recovered_ += c.from_page;
       if (c.from_page > 0) widen_to_page(h);
