@@ -283,7 +283,8 @@ class Engine {
   // The option keys of the other check sets labelled on the page: a shared label (紙, その他)
   // elsewhere on the page is this set's only when no other set there has it.
   std::vector<std::string> contested_on_page(const Hit& h) const;
-  // The check sets (field and options) labelled on the page, this one's included.
+  // The check sets (field and options) labelled on the page, this one's included; a set read at
+  // a section heading printed on the page has no field.
   std::vector<std::pair<const Field*, const OptionList*>> check_sets_on_page(const Hit& h) const;
 
   // ---- assembling the document (engine_assemble.cpp) -------------------------------------
@@ -341,6 +342,8 @@ class Engine {
   std::map<std::string, std::vector<std::pair<const Field*, const OptionList*>>> choice_lists_;
   // label key → the check-set fields with that label and their options
   std::map<std::string, std::vector<std::pair<const Field*, const OptionList*>>> check_lists_;
+  // check sets read at a section's heading (the opt-outs of Ⅲ), by heading key
+  std::map<std::string, std::vector<const OptionList*>> heading_check_lists_;
   std::vector<const re2::RE2*> all_patterns_;
   std::vector<const Row*> last_rows_;
   std::set<const Scope*> entered_;

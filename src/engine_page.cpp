@@ -263,9 +263,12 @@ std::vector<std::pair<const Field*, const OptionList*>> Engine::check_sets_on_pa
   std::vector<std::pair<const Field*, const OptionList*>> out;
   for (std::size_t i = begin; i <= end && i < n_.rows.size(); ++i) {
     if (n_.rows[i].blank()) continue;
-    const auto it = check_lists_.find(page_row(i).label->key);
-    if (it == check_lists_.end()) continue;
-    out.insert(out.end(), it->second.begin(), it->second.end());
+    const std::string& key = page_row(i).label->key;
+    if (const auto it = check_lists_.find(key); it != check_lists_.end())
+      out.insert(out.end(), it->second.begin(), it->second.end());
+    if (const auto it = heading_check_lists_.find(key); it != heading_check_lists_.end()) {
+      for (const OptionList* list : it->second) out.emplace_back(nullptr, list);
+    }
   }
   return out;
 }
@@ -273,7 +276,8 @@ std::vector<std::pair<const Field*, const OptionList*>> Engine::check_sets_on_pa
 std::vector<std::string> Engine::contested_on_page(const Hit& h) const {
   std::vector<std::string> out;
   for (const auto& [field, list] : check_sets_on_page(h)) {
-    if (field == h.field) continue;
+    // a heading's set (the opt-outs) shares no label with another set
+    if (field == h.field || field == nullptr) continue;
     for (const auto& o : *list) out.insert(out.end(), o.keys.begin(), o.keys.end());
   }
   return out;

@@ -58,6 +58,10 @@ Engine::Engine(const Normalized& n, const Grammar& g, const Limits& limits)
     for (const auto& f : s->fields) all_labels_.insert(f.keys.begin(), f.keys.end());
     for (const auto& c : s->captions) all_labels_.insert(c.keys.begin(), c.keys.end());
     if (s->pattern) all_patterns_.push_back(s->pattern.get());
+    for (const auto& r : s->heading_reads) {
+      if (r.type != ReadType::Checks) continue;
+      for (const auto& k : s->heading_keys) heading_check_lists_[k].push_back(r.options);
+    }
     for (const auto& f : s->fields) {
       for (const auto& r : f.reads) {
         if (r.type == ReadType::Checks) {

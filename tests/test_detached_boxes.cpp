@@ -145,3 +145,47 @@ TEST_CASE("detached details: a lone detail goes to the only checked box printed 
   printed[3] = "[ ○ ] 評価実施機関内の他部署 （ 税務課 ）";
   CHECK(place_detail(printed) == std::vector<json>(6, kNull));
 }
+
+namespace {
+
+// The states check_by_mark_count leaves for `set` on a page labelling the opt-outs of 提供・移転
+// and 情報提供ネットワークシステムとの接続, after those read from complete boxes.
+std::vector<json> by_marks(const std::vector<std::string>& raw, const std::string& set,
+                           json checks) {
+  hyoka::check_by_mark_count(normalized(raw), {&opts("OPT_PROVISION"), &opts("OPT_NETWORK")},
+                             opts(set), {}, checks);
+  std::vector<json> out;
+  for (const auto& c : checks) out.push_back(c["checked"]);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("detached boxes: as many stray marks as boxes of lost state on the page check them all",
+          "[readers]") {
+  // 002:1221-1283: `] 提供・移転しない` and `] 接続しない（提供）` with their openers elsewhere,
+  // two marks outside any complete box (`○`, `[ ○`), `接続しない（入手）` in a complete box
+  const std::vector<std::string> page = {"]",   "] 提供・移転しない",
+                                         "○",   "] 接続しない（提供）[ ○ ] 接続しない（入手）",
+                                         "]",   "[",
+                                         "[ ○", "["};
+  json network = hyoka::default_checks(opts("OPT_NETWORK"));
+  network[0]["checked"] = true;
+  CHECK(by_marks(page, "OPT_PROVISION", hyoka::default_checks(opts("OPT_PROVISION"))) ==
+        std::vector<json>{true});
+  CHECK(by_marks(page, "OPT_NETWORK", network) == std::vector<json>{true, true});
+  // one mark for two boxes: no telling which is checked
+  std::vector<std::string> one = page;
+  one.erase(one.begin() + 2);
+  CHECK(by_marks(one, "OPT_NETWORK", network) == std::vector<json>{true, kNull});
+  // a third mark: the count says nothing
+  std::vector<std::string> three = page;
+  three.push_back("○");
+  CHECK(by_marks(three, "OPT_PROVISION", hyoka::default_checks(opts("OPT_PROVISION"))) ==
+        std::vector<json>{kNull});
+  // an opener right of a label on its line is that row's next box, whatever it holds
+  std::vector<std::string> row = page;
+  row[1] = "] 提供・移転しない [";
+  CHECK(by_marks(row, "OPT_PROVISION", hyoka::default_checks(opts("OPT_PROVISION"))) ==
+        std::vector<json>{kNull});
+}
