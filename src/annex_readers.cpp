@@ -189,6 +189,7 @@ void read_changes(const std::vector<const Row*>& rows, json& doc, Recognized& ou
   });
   std::vector<const Row*> table = rows;
   if (one_cell_lines && !reading_order) {
+    if (read_scrambled_changes(rows, doc, out)) return;
     // no row can be told from its neighbours: say so rather than invent rows
     int line = 0;
     for (const Row* r : rows) {

@@ -21,5 +21,11 @@ void read_flow(const std::vector<const Row*>& rows, nlohmann::json& doc, Recogni
 // can be regrouped six at a time; pdftotext's column-scrambled tables cannot.
 void read_changes(const std::vector<const Row*>& rows, nlohmann::json& doc, Recognized& out,
                   bool reading_order);
+// The 変更箇所 table of a pdftotext page, each cell a box of its own in no row order: its rows
+// where every box finds its place (columns whose cells are all alike, 変更前 and 変更後 printed
+// beside the timing, or a sublabel under the item followed by the text the document prints under
+// that label); false, and nothing written, otherwise.
+bool read_scrambled_changes(const std::vector<const Row*>& rows, nlohmann::json& doc,
+                            Recognized& out);
 
 }  // namespace hyoka

@@ -2,8 +2,10 @@
 // `] 庁内連携システム`): placing the detached openers by the geometry of the printed rows.
 #include <algorithm>
 #include <cstddef>
+#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "hyoka/readers.h"
@@ -20,7 +22,8 @@ using nlohmann::json;
 struct Piece {
   enum Kind { Box, Closer, Opener, Mark } kind;
   int option = -1;      // Box, Closer: the option whose label follows
-  bool marked = false;  // Opener: a ○ follows it before the next bracket
+  bool marked = false;  // Opener: a ○ follows it before the next bracket; Box: its state is lost
+  std::size_t at = 0;   // byte offset in the line
 };
 
 bool is_mark(char32_t cp) { return cp == 0x25CB || cp == 0x3007 || cp == 0x25EF; }
@@ -58,7 +61,8 @@ std::vector<Piece> pieces(std::string_view line, const OptionList& options) {
     for (std::string_view t :
          {text::kChecked, text::kUnchecked, text::kUnknown, text::kBracketedUnknown}) {
       if (rest.substr(0, t.size()) == t) {
-        out.push_back({Piece::Box, label_at(rest.substr(t.size()), options)});
+        const bool lost = t == text::kUnknown || t == text::kBracketedUnknown;
+        out.push_back({Piece::Box, label_at(rest.substr(t.size()), options), lost, pos});
         pos += t.size();
         token = true;
         break;
@@ -69,7 +73,7 @@ std::vector<Piece> pieces(std::string_view line, const OptionList& options) {
     const char32_t cp = text::next_cp(line, pos);
     if (cp == ']') {
       const int i = label_at(line.substr(pos), options);
-      if (i >= 0) out.push_back({Piece::Closer, i});
+      if (i >= 0) out.push_back({Piece::Closer, i, false, at});
     } else if (cp == '[') {
       // the opener's own mark: a ○ before any other text or bracket
       std::size_t p = pos;
@@ -83,11 +87,10 @@ std::vector<Piece> pieces(std::string_view line, const OptionList& options) {
         (void)b;
         break;
       }
-      out.push_back({Piece::Opener, -1, marked});
+      out.push_back({Piece::Opener, -1, marked, at});
     } else if (is_mark(cp)) {
-      out.push_back({Piece::Mark});
+      out.push_back({Piece::Mark, -1, false, at});
     }
-    (void)at;
   }
   return out;
 }
@@ -166,6 +169,48 @@ std::size_t place_detached_boxes(const std::vector<std::string>& page_lines,
   }
   for (std::size_t i : left) checks[i]["checked"] = marked;
   return placed + left.size();
+}
+
+std::size_t check_by_mark_count(const std::vector<std::string>& page_lines,
+                                const std::vector<const OptionList*>& page_sets,
+                                const OptionList& options,
+                                const std::vector<std::string>& contested, json& checks) {
+  // the page's boxes of lost state (a detached `]`, a lost token), once each whatever the sets
+  // their labels match, and its marks outside any complete box
+  std::set<std::pair<std::size_t, std::size_t>> lost;
+  std::size_t marks = 0;
+  std::vector<bool> own(options.size(), false);
+  for (std::size_t l = 0; l < page_lines.size(); ++l) {
+    for (const OptionList* set : page_sets) {
+      const std::vector<Piece> ps = pieces(page_lines[l], *set);
+      int last = -1;
+      for (const Piece& p : ps) {
+        if (p.kind == Piece::Opener && last >= 0) return 0;  // a box right of a label: its own
+        if (p.kind == Piece::Box || p.kind == Piece::Closer) last = p.option;
+        if (p.option < 0 || (p.kind == Piece::Box && !p.marked)) continue;
+        if (p.kind == Piece::Box || p.kind == Piece::Closer) {
+          lost.insert({l, p.at});
+          if (set == &options) own[p.option] = true;
+        }
+      }
+    }
+    for (const Piece& p : pieces(page_lines[l], {})) {
+      if (p.kind == Piece::Mark || (p.kind == Piece::Opener && p.marked)) ++marks;
+    }
+  }
+  if (marks == 0 || marks != lost.size()) return 0;
+  std::size_t placed = 0;
+  for (std::size_t i = 0; i < options.size(); ++i) {
+    if (!own[i] || !checks[i]["checked"].is_null()) continue;
+    if (options[i].shared &&
+        std::any_of(options[i].keys.begin(), options[i].keys.end(), [&](const std::string& k) {
+          return std::find(contested.begin(), contested.end(), k) != contested.end();
+        }))
+      continue;
+    checks[i]["checked"] = true;
+    ++placed;
+  }
+  return placed;
 }
 
 }  // namespace hyoka

@@ -286,6 +286,9 @@ class Engine {
   // The option keys of the other check sets labelled on the page: a shared label (紙, その他)
   // elsewhere on the page is this set's only when no other set there has it.
   std::vector<std::string> contested_on_page(const Hit& h) const;
+  // The check sets (field and options) labelled on the page, this one's included; a set read at
+  // a section heading printed on the page has no field.
+  std::vector<std::pair<const Field*, const OptionList*>> check_sets_on_page(const Hit& h) const;
 
   // ---- assembling the document (engine_assemble.cpp) -------------------------------------
   void materialize(Instance& inst, const std::string& pointer, Recognized& out,

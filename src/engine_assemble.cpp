@@ -129,7 +129,19 @@ Recognized Engine::finish() {
   for (const auto& [scope, rows] : raw_rows_) {
     if (scope->reader == "record_items")
       read_record_items(rows, doc, out, n_.layout == "pdftotext");
-    if (scope->reader == "changes") read_changes(rows, doc, out, n_.layout != "pdftotext");
+    if (scope->reader == "changes") {
+      if (n_.layout != "pdftotext" || rows.empty()) {
+        read_changes(rows, doc, out, n_.layout != "pdftotext");
+        continue;
+      }
+      // the annex is a sheet of its own: pdftotext may print its caption below boxes of its page
+      std::vector<const Row*> page;
+      for (std::size_t i = page_of(rows.front()->line).first;
+           i < n_.rows.size() && n_.rows[i].line < rows.front()->line; ++i)
+        page.push_back(&n_.rows[i]);
+      page.insert(page.end(), rows.begin(), rows.end());
+      read_changes(page, doc, out, false);
+    }
     if (scope->reader == "flow") read_flow(rows, doc, out);
   }
   for (const auto& [role, value] : roles_) {

@@ -258,17 +258,28 @@ std::vector<std::string> Engine::page_lines(const Hit& h) const {
   return out;
 }
 
-std::vector<std::string> Engine::contested_on_page(const Hit& h) const {
+std::vector<std::pair<const Field*, const OptionList*>> Engine::check_sets_on_page(
+    const Hit& h) const {
   const auto [begin, end] = page_of(h.first_line);
-  std::vector<std::string> out;
+  std::vector<std::pair<const Field*, const OptionList*>> out;
   for (std::size_t i = begin; i <= end && i < n_.rows.size(); ++i) {
     if (n_.rows[i].blank()) continue;
-    const auto it = g_.labels.checks.find(page_row(i).label->key);
-    if (it == g_.labels.checks.end()) continue;
-    for (const auto& [field, list] : it->second) {
-      if (field == h.field) continue;
-      for (const auto& o : *list) out.insert(out.end(), o.keys.begin(), o.keys.end());
+    const std::string& key = page_row(i).label->key;
+    if (const auto it = g_.labels.checks.find(key); it != g_.labels.checks.end())
+      out.insert(out.end(), it->second.begin(), it->second.end());
+    if (const auto it = g_.labels.heading_checks.find(key); it != g_.labels.heading_checks.end()) {
+      for (const OptionList* list : it->second) out.emplace_back(nullptr, list);
     }
+  }
+  return out;
+}
+
+std::vector<std::string> Engine::contested_on_page(const Hit& h) const {
+  std::vector<std::string> out;
+  for (const auto& [field, list] : check_sets_on_page(h)) {
+    // a heading's set (the opt-outs) shares no label with another set
+    if (field == h.field || field == nullptr) continue;
+    for (const auto& o : *list) out.insert(out.end(), o.keys.begin(), o.keys.end());
   }
   return out;
 }

@@ -95,10 +95,15 @@ void Engine::read_into(Hit& h, const Read& r) {
       }
       ChecksResult c = read_checks(h.region, *r.options);
       if (n_.layout == "pdftotext") {
-        const std::size_t placed =
-            place_detached_boxes(page_lines(h), *r.options,
-                                 h.region.contested.value_or(std::vector<std::string>{}), c.checks);
-        c.from_page += placed;
+        const std::vector<std::string> lines = page_lines(h);
+        const std::vector<std::string> contested =
+            h.region.contested.value_or(std::vector<std::string>{});
+        std::vector<const OptionList*> sets;
+        for (const auto& [field, list] : check_sets_on_page(h)) sets.push_back(list);
+        if (std::find(sets.begin(), sets.end(), r.options) == sets.end()) sets.push_back(r.options);
+        c.from_page += place_detached_boxes(lines, *r.options, contested, c.checks);
+        c.from_page += check_by_mark_count(lines, sets, *r.options, contested, c.checks);
+        if (place_detached_detail(lines, sets, *r.options, c.checks)) ++c.from_page;
       }
       values_recovered_ += c.from_page;
       if (c.from_page > 0) widen_to_page(h);

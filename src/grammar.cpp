@@ -266,6 +266,10 @@ void index_labels(Grammar& g) {
     for (const auto& f : s->fields) add(f.keys);
     for (const auto& c : s->captions) add(c.keys);
     if (s->pattern) ix.patterns.push_back(s->pattern.get());
+    for (const auto& r : s->heading_reads) {
+      if (r.type != ReadType::Checks) continue;
+      for (const auto& k : s->heading_keys) ix.heading_checks[k].push_back(r.options);
+    }
     for (const auto& f : s->fields) {
       for (const auto& r : f.reads) {
         if (r.type == ReadType::Checks) {

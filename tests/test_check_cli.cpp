@@ -23,7 +23,7 @@ std::string seed(const char* name) {
 }
 const std::string kClean = seed("basic_plain");              // no finding at all
 const std::string kWarnings = seed("003_6edb3ad0aa6a4351");  // warnings, no error
-const std::string kErrors = seed("002_a7915fa7576da2d4");    // CNT001 and CHO007 errors
+const std::string kErrors = seed("002_a7915fa7576da2d4");    // CNT001, CHO007, CHO013 errors
 const std::string kDraft = seed("004_93c291e82691a3a8");     // 公表日 blank
 
 std::vector<std::string> lines_of(const std::string& s) {
@@ -189,7 +189,7 @@ TEST_CASE("check: --select and --ignore take codes, prefixes and families", "[cl
   CHECK(ignored.count("CHG001") == 1);
   // ignoring the errors passes the build; ignoring one of them does not
   CHECK(check(tmp, {"--ignore", "CNT001", kErrors}).code == 1);
-  CHECK(check(tmp, {"--ignore", "CNT001,CHO007", kErrors}).code == 0);
+  CHECK(check(tmp, {"--ignore", "CNT001,CHO007,CHO013", kErrors}).code == 0);
   const RunResult bad = check(tmp, {"--select", "NOPE", kErrors});
   CHECK(bad.code == 2);
   CHECK(bad.err.find("NOPE") != std::string::npos);

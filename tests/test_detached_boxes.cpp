@@ -97,3 +97,95 @@ TEST_CASE("detached boxes: no mark anywhere on the page leaves every detached bo
   CHECK(place({"] 委託しない", "[", "○"}, "OPT_ENTRUST") == std::vector<json>{kNull});
   CHECK(place({"] 委託しない", "[ ○ ] 紙"}, "OPT_ENTRUST") == std::vector<json>{kNull});
 }
+
+namespace {
+
+// The details after place_detached_detail on a page labelling 入手元 and 入手方法 (002:720-746),
+// 入手元's states as read from its own boxes.
+std::vector<json> place_detail(const std::vector<std::string>& raw, bool* placed = nullptr) {
+  json checks = hyoka::default_checks(opts("SOURCES"));
+  checks[1]["checked"] = true;
+  checks[3]["checked"] = true;
+  const bool p = hyoka::place_detached_detail(
+      normalized(raw), {&opts("SOURCES"), &opts("ACQ_METHODS")}, opts("SOURCES"), checks);
+  if (placed) *placed = p;
+  std::vector<json> out;
+  for (const auto& c : checks) out.push_back(c["detail"]);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("detached details: a lone detail goes to the only checked box printed without one",
+          "[readers]") {
+  // 002:720-746: `（ 市民税課 ）` at the top of the page; 地方公共団体 prints its (empty) detail,
+  // 評価実施機関内の他部署 prints none
+  const std::vector<std::string> page = {"（ 市民税課 ）",
+                                         "[ ] 行政機関・独立行政法人等 （ ）",
+                                         "[ ] 本人又は本人の代理人",
+                                         "[ ○ ] 評価実施機関内の他部署",
+                                         "[ ] その他 （ ）",
+                                         "[ ○ ] 地方公共団体・地方独立行政法人 （ ）",
+                                         "[ ] 紙 [",
+                                         "[ ] その他 （"};
+  bool placed = false;
+  CHECK(place_detail(page, &placed) ==
+        std::vector<json>{kNull, "市民税課", kNull, kNull, kNull, kNull});
+  CHECK(placed);
+  // a second box without its detail that could be checked: no telling whose the detail is
+  std::vector<std::string> unknown = page;
+  unknown.push_back("[ ] 本人又は本人の代理人 ] 民間事業者");
+  CHECK(place_detail(unknown) == std::vector<json>(6, kNull));
+  // two lone details
+  std::vector<std::string> two = page;
+  two.push_back("（ 納税課 ）");
+  CHECK(place_detail(two) == std::vector<json>(6, kNull));
+  // the checked box prints its detail: the lone one is nobody's this rule can name
+  std::vector<std::string> printed = page;
+  printed[3] = "[ ○ ] 評価実施機関内の他部署 （ 税務課 ）";
+  CHECK(place_detail(printed) == std::vector<json>(6, kNull));
+}
+
+namespace {
+
+// The states check_by_mark_count leaves for `set` on a page labelling the opt-outs of 提供・移転
+// and 情報提供ネットワークシステムとの接続, after those read from complete boxes.
+std::vector<json> by_marks(const std::vector<std::string>& raw, const std::string& set,
+                           json checks) {
+  hyoka::check_by_mark_count(normalized(raw), {&opts("OPT_PROVISION"), &opts("OPT_NETWORK")},
+                             opts(set), {}, checks);
+  std::vector<json> out;
+  for (const auto& c : checks) out.push_back(c["checked"]);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("detached boxes: as many stray marks as boxes of lost state on the page check them all",
+          "[readers]") {
+  // 002:1221-1283: `] 提供・移転しない` and `] 接続しない（提供）` with their openers elsewhere,
+  // two marks outside any complete box (`○`, `[ ○`), `接続しない（入手）` in a complete box
+  const std::vector<std::string> page = {"]",   "] 提供・移転しない",
+                                         "○",   "] 接続しない（提供）[ ○ ] 接続しない（入手）",
+                                         "]",   "[",
+                                         "[ ○", "["};
+  json network = hyoka::default_checks(opts("OPT_NETWORK"));
+  network[0]["checked"] = true;
+  CHECK(by_marks(page, "OPT_PROVISION", hyoka::default_checks(opts("OPT_PROVISION"))) ==
+        std::vector<json>{true});
+  CHECK(by_marks(page, "OPT_NETWORK", network) == std::vector<json>{true, true});
+  // one mark for two boxes: no telling which is checked
+  std::vector<std::string> one = page;
+  one.erase(one.begin() + 2);
+  CHECK(by_marks(one, "OPT_NETWORK", network) == std::vector<json>{true, kNull});
+  // a third mark: the count says nothing
+  std::vector<std::string> three = page;
+  three.push_back("○");
+  CHECK(by_marks(three, "OPT_PROVISION", hyoka::default_checks(opts("OPT_PROVISION"))) ==
+        std::vector<json>{kNull});
+  // an opener right of a label on its line is that row's next box, whatever it holds
+  std::vector<std::string> row = page;
+  row[1] = "] 提供・移転しない [";
+  CHECK(by_marks(row, "OPT_PROVISION", hyoka::default_checks(opts("OPT_PROVISION"))) ==
+        std::vector<json>{kNull});
+}

@@ -359,3 +359,117 @@ TEST_CASE("pdftotext: the second line of a wrapped label is no value of it", "[p
                        "] 電子メール", "", "[ ] その他 （", "", "] 紙", "", " 移転先1", "", "[ ○"});
   CHECK(at(d, "/files/0/provision/destinations") == json::array());
 }
+
+namespace {
+
+// Ⅲ 7 of file (1) with the two texts under their labels, a page of Ⅴ, then the 変更箇所 page
+// printed box by box as 002:1953-2021 prints it: the rows of the two sublabels above the caption,
+// the row of 変更前/変更後/提出時期 on one line below it; `prevention` is the 変更後 text of the
+// 再発防止策の内容 row.
+json changes_document(const std::string& prevention) {
+  const Lines d = {"Ⅲ　リスク対策",
+                   " １．特定個人情報ファイル名",
+                   "（１）Aファイル",
+                   " ７．特定個人情報の保管・消去",
+                   "",
+                   " リスク：　特定個人情報の漏えい・滅失・毀損リスク",
+                   "",
+                   " その内容",
+                   "",
+                   "・委託先が無断で再委託した。",
+                   "",
+                   " 再発防止策の内容",
+                   "",
+                   "・再委託は書面で申請させる。",
+                   "",
+                   "",
+                   "",
+                   "Ⅴ　評価実施手続",
+                   " １．基礎項目評価",
+                   "",
+                   " ①実施日 令和6年12月25日",
+                   "",
+                   "",
+                   "",
+                   "項目",
+                   "",
+                   "変更のため",
+                   "",
+                   "Ⅲ　リスク対策（１）",
+                   "７．重大事故が発生したか",
+                   "",
+                   "再発防止策の内容",
+                   "",
+                   prevention,
+                   "",
+                   "Ⅲ　リスク対策（１）",
+                   "７．重大事故が発生したか",
+                   "",
+                   "その内容",
+                   "",
+                   "・委託先が無断で再委",
+                   "託した。",
+                   "",
+                   "事後",
+                   "",
+                   "事後",
+                   "変更のため",
+                   "",
+                   "（別添２）変更箇所",
+                   "提出時期に係る説明",
+                   "",
+                   "Ⅲ　リスク対策（１）",
+                   "７．重大事故が発生したか",
+                   "",
+                   "発生なし 発生あり 事後",
+                   "変更のため",
+                   "",
+                   "変更前の記載 変更後の記載 提出時期変更日",
+                   "",
+                   "令和7年5月30日",
+                   "",
+                   "令和7年5月30日",
+                   "",
+                   "令和7年5月30日"};
+  // the annex is the last page, as in 002: the pages that make the layout pdftotext come first
+  Lines document = {kTitle, "", "", "", "次の頁", "", "", "", "その次の頁", "", "", ""};
+  const Lines pages = with_file(d);
+  document.insert(document.end(), pages.begin(), pages.end());
+  hyoka::ParseOptions options;
+  options.spans = true;
+  const json parsed = parse(document, options);
+  REQUIRE(at(parsed, "/source/layout") == "pdftotext");
+  return parsed;
+}
+
+}  // namespace
+
+TEST_CASE("pdftotext: the 変更箇所 rows where every box of the page finds its place",
+          "[pdftotext]") {
+  // 002:1953-2021: date, timing, explanation and item alike in the three rows; 変更前/変更後 of
+  // the first printed beside its timing, the others' 変更後 under a sublabel of the item whose
+  // text the document prints under that label
+  const json d = changes_document("・再委託は書面で申請させる。");
+  REQUIRE(at(d, "/changes").size() == 3);
+  CHECK(diagnostics_with_rule(d, "REC009").empty());
+  const std::string item = "Ⅲ リスク対策（1）\n7．重大事故が発生したか";
+  for (std::size_t i = 0; i < 3; ++i) {
+    const std::string row = "/changes/" + std::to_string(i);
+    CHECK(at(d, row + "/date") == "2025-05-30");
+    CHECK(at(d, row + "/timing") == "事後");
+    CHECK(at(d, row + "/reason") == "変更のため");
+  }
+  CHECK(at(d, "/changes/0/item") == item);
+  CHECK(at(d, "/changes/0/before") == "発生なし");
+  CHECK(at(d, "/changes/0/after") == "発生あり");
+  CHECK(at(d, "/changes/1/item") == item + "\nその内容");
+  CHECK(at(d, "/changes/1/before").is_null());
+  CHECK(at(d, "/changes/1/after") == "・委託先が無断で再委\n託した。");
+  CHECK(at(d, "/changes/2/item") == item + "\n再発防止策の内容");
+  CHECK(at(d, "/changes/2/after") == "・再委託は書面で申請させる。");
+  CHECK(at(d, "/spans/~1changes~12~1after") == json::array({52, 52}));
+  // a 変更後 text the document does not print under its sublabel: no row is guessed
+  const json other = changes_document("・再委託は禁止する。");
+  CHECK(at(other, "/changes").empty());
+  CHECK(diagnostics_with_rule(other, "REC009").size() == 1);
+}

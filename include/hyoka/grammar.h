@@ -129,6 +129,8 @@ struct Grammar {
     // label key → the choice fields (check-set fields) with that label and their options
     std::map<std::string, std::vector<std::pair<const Field*, const OptionList*>>> choices;
     std::map<std::string, std::vector<std::pair<const Field*, const OptionList*>>> checks;
+    // check sets read at a section's heading (the opt-outs of Ⅲ), by heading key
+    std::map<std::string, std::vector<const OptionList*>> heading_checks;
     std::vector<const re2::RE2*> patterns;  // group heading and caption patterns, scope order
   };
   LabelIndex labels;

@@ -75,6 +75,27 @@ std::size_t place_detached_boxes(const std::vector<std::string>& page_lines,
                                  const OptionList& options,
                                  const std::vector<std::string>& contested, nlohmann::json& checks);
 
+// A checked box prints its ○, so when a page's marks outside any complete box (a lone ○, `[ ○`)
+// are exactly as many as its boxes of lost state (a detached `]` with an option's label, a lost
+// token) over all check sets labelled there (`page_sets`), every one of those boxes is checked:
+// the options of `options` among them take that state (only null states; shared labels listed in
+// `contested` are left alone). Nothing is placed on a page with no such mark, or where an opener
+// stands right of a label on its line (that opener is the next box's, whatever it holds).
+// Returns how many states were filled.
+std::size_t check_by_mark_count(const std::vector<std::string>& page_lines,
+                                const std::vector<const OptionList*>& page_sets,
+                                const OptionList& options,
+                                const std::vector<std::string>& contested, nlohmann::json& checks);
+
+// pdftotext prints a check box's parenthesised detail apart from its option (`（ 市民税課 ）`).
+// When the page prints exactly one such detail alone on its line, and exactly one checked box of
+// the check sets labelled there (`page_sets`) is an option taking a detail printed without one,
+// that box is the detail's, if it is one of `options`. A box of unknown state or a shared label of
+// several sets that could be the one leaves everything alone. Returns whether it was placed.
+bool place_detached_detail(const std::vector<std::string>& page_lines,
+                           const std::vector<const OptionList*>& page_sets,
+                           const OptionList& options, nlohmann::json& checks);
+
 // `( 1 ) 件` → 1; after_key selects the count that follows that option's label. A count of more
 // than kMaxCountDigits digits (limits.h) is null.
 nlohmann::json read_count(const Region& r, std::string_view after_key = {});
