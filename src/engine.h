@@ -48,6 +48,7 @@ struct Instance {
   int line = 0;
   int bind_index = -1;    // BindFile: which file
   bool implicit = false;  // opened by one of its fields, its heading not yet seen
+  bool skipped = false;   // past Limits::max_group_instances: read, then discarded (LIM005)
   std::string bound_name;
   std::vector<Span> spans;  // pointers relative to obj
 };
@@ -87,12 +88,6 @@ struct PendingDiag {
   std::string rule;
   std::string severity;
   std::string message;
-  int line;
-};
-
-// Thrown inside the row loop when a row would open more instances than
-// Limits::max_group_instances; run() stops reading there (LIM005).
-struct GroupLimitReached {
   int line;
 };
 
@@ -215,6 +210,9 @@ class Engine {
   void move_to(const Scope* s);
   void enter(const Match& m, const Row& row);
   void push_scope(const Scope* s, std::optional<int> number, int line);
+  // LIM005: a file, group or risk past Limits::max_group_instances is read into skipped_[s] and
+  // dropped; reading goes on with the rows after it.
+  void push_skipped(const Scope* s, Instance* owner, std::optional<int> number, int line);
 
   // The last instance of m's group under the current owner, re-entered when it has not read m's
   // field yet (002: 委託先名 printed after 委託の有無 still belongs to 委託事項1).
@@ -320,8 +318,12 @@ class Engine {
   mutable std::vector<std::unique_ptr<PageRow>> page_rows_;  // by row index, filled on use
   const Limits& limits_;
   std::size_t instances_ = 0;  // files, groups, risks created (limits_.max_group_instances)
-  int stopped_at_ = 0;         // the row where reading stopped at that limit (LIM005), 0: none
-  int last_line_ = 0;          // the line of the row being fed
+  // LIM005: past the limit, a file, group or risk is read into the scope's one skipped instance,
+  // which belongs to no document and is cleared for the next one; the rest of the document is
+  // read as usual
+  std::unordered_map<const Scope*, std::unique_ptr<Instance>> skipped_;
+  LimitCounter groups_skipped_{"LIM005"};
+  int last_line_ = 0;  // the line of the row being fed
   std::unique_ptr<Instance> root_;
   std::vector<Frame> stack_;
   std::optional<Hit> open_;

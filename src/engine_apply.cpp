@@ -133,7 +133,8 @@ void Engine::push_scope(const Scope* s, std::optional<int> number, int line) {
     }
   }
   if (instances_ >= limits_.max_group_instances) {
-    throw GroupLimitReached{line > 0 ? line : last_line_};
+    push_skipped(s, owner, number, line);
+    return;
   }
   ++instances_;
   auto inst = std::make_unique<Instance>();
@@ -146,6 +147,31 @@ void Engine::push_scope(const Scope* s, std::optional<int> number, int line) {
   Instance* raw = inst.get();
   owner->children.push_back(std::move(inst));
   stack_.push_back({s, raw});
+  replay_deferred(line);
+}
+
+void Engine::push_skipped(const Scope* s, Instance* owner, std::optional<int> number, int line) {
+  groups_skipped_.hit(line > 0 ? line : last_line_);
+  auto& slot = skipped_[s];
+  if (!slot) slot = std::make_unique<Instance>();
+  Instance* inst = slot.get();
+  // the previous skipped instance of this scope is off the stack (push_scope's callers pop to
+  // the scope's parent first); what it read is forgotten, so this one reads its labels afresh
+  const auto first =
+      std::make_tuple(static_cast<const Instance*>(inst), static_cast<const Scope*>(nullptr),
+                      static_cast<const Field*>(nullptr));
+  auto from = read_.lower_bound(first);
+  auto to = from;
+  while (to != read_.end() && std::get<0>(*to) == inst) read_order_.erase(*to++);
+  read_.erase(from, to);
+  *inst = Instance{};
+  inst->scope = s;
+  inst->parent = owner;
+  inst->obj = fresh_object(s);
+  inst->number = number;
+  inst->line = line;
+  inst->skipped = true;
+  stack_.push_back({s, inst});
   replay_deferred(line);
 }
 

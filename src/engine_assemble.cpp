@@ -159,13 +159,16 @@ Recognized Engine::finish() {
     if (s->expect && entered_.count(s) == 0) out.sections_missing.push_back(s->title);
   }
   for (auto& g : lost_groups) out.sections_missing.push_back(std::move(g));
-  if (stopped_at_ > 0) {
-    out.diagnostics.push_back(model::diagnostic(
-        "LIM005", "warning",
-        "ファイル・繰り返し項目・リスクの数が上限 " + std::to_string(limits_.max_group_instances) +
-            " に達したため、" + std::to_string(stopped_at_) +
-            " 行目以降を読みませんでした（LIM005 max_group_instances）。",
-        json::array(), stopped_at_));
+  std::vector<LimitNote> notes;
+  groups_skipped_.report(notes, [&](std::size_t count) {
+    return "ファイル・繰り返し項目・リスクが合わせて上限 " +
+           std::to_string(limits_.max_group_instances) + " 個を超えたため、超えた " +
+           std::to_string(count) +
+           " 個を読み飛ばしました。それ以外の項目は読んでいます（LIM005 max_group_instances）。";
+  });
+  for (const auto& note : notes) {
+    out.diagnostics.push_back(
+        model::diagnostic(note.code, "warning", note.message, json::array(), note.line));
   }
   return out;
 }

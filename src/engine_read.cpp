@@ -238,6 +238,7 @@ void Engine::spill(Hit& h, const Read& r) {
 
 void Engine::diag(const std::string& rule, const std::string& severity, const std::string& message,
                   const Hit& h, const Read& r) {
+  if (h.inst->skipped) return;  // LIM005: not in the document
   pending_diags_.push_back(
       {h.inst, h.scope->prefix + r.path, rule, severity, message, h.first_line});
 }

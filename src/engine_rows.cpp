@@ -48,20 +48,14 @@ Engine::Engine(const Normalized& n, const Grammar& g, const Limits& limits)
 }
 
 Recognized Engine::run() {
-  try {
-    for (const Row& row : n_.rows) {
-      if (n_.layout != "ocr-html" && row.cells.size() == 1 && row.cells[0].size() > kLongLine) {
-        for (const Row* piece : split_at_labels(row)) feed(*piece);
-      } else {
-        feed(row);
-      }
+  for (const Row& row : n_.rows) {
+    if (n_.layout != "ocr-html" && row.cells.size() == 1 && row.cells[0].size() > kLongLine) {
+      for (const Row* piece : split_at_labels(row)) feed(*piece);
+    } else {
+      feed(row);
     }
-    for (const Row* r : wrapped_) step(*r);
-  } catch (const GroupLimitReached& stop) {
-    // LIM005: this row would open one instance too many; it and the rest are not read
-    stopped_at_ = stop.line;
-    replaying_ = false;
   }
+  for (const Row* r : wrapped_) step(*r);
   wrapped_.clear();
   release_held();
   close_hit();

@@ -19,6 +19,9 @@ namespace {
 
 // A text of at least ten characters: short values (choices, names) are too common to match.
 constexpr std::size_t kMinTextKey = 30;
+// The blocks whose texts one block looks for, the first ones in the document: real documents have
+// a few dozen files at most, and a bound keeps a document of thousands of blocks linear.
+constexpr std::size_t kMaxSiblings = 64;
 
 }  // namespace
 
@@ -49,33 +52,58 @@ void Engine::fill_from_sibling_blocks(const std::vector<Instance*>& blocks) {
   std::vector<Instance*> ordered(blocks.begin(), blocks.end());
   std::sort(ordered.begin(), ordered.end(),
             [](const Instance* a, const Instance* b) { return a->line < b->line; });
+  // each block's string leaves long enough to match, as (pointer, key); computed once per block
+  // and again only after the block took a value (a value it took serves the blocks after it)
+  using Leaves = std::vector<std::pair<json::json_pointer, std::string>>;
+  std::vector<std::optional<Leaves>> leaves(ordered.size());
+  auto leaves_of = [&](std::size_t i) -> const Leaves& {
+    if (!leaves[i]) {
+      Leaves out;
+      const json flat = ordered[i]->obj.flatten();
+      for (const auto& [pointer, value] : flat.items()) {
+        if (!value.is_string()) continue;
+        std::string k = text::key(value.get<std::string>());
+        if (k.size() >= kMinTextKey) out.emplace_back(json::json_pointer(pointer), std::move(k));
+      }
+      leaves[i] = std::move(out);
+    }
+    return *leaves[i];
+  };
   for (std::size_t a = 0; a < ordered.size(); ++a) {
     Instance& block = *ordered[a];
     const int from = block.line;
     const int to = a + 1 < ordered.size() ? ordered[a + 1]->line : rows.back().line + 1;
-    // a box may serve when it lies in the block's pages and no text value or label took it
-    auto free_box = [&](std::size_t b) {
-      const auto [first, last] = boxes[b];
-      if (rows[first].line < from || rows[last].line >= to) return false;
-      for (std::size_t r = first; r <= last; ++r) {
-        if (text_rows_.count(rows[r].line) > 0 || is_stray_label(rows[r])) return false;
+    // the boxes inside the block's pages, [lo, hi) (boxes and rows are in line order): only
+    // these are searched, so the work per block follows its own size, not the document's
+    const auto lo = static_cast<std::size_t>(
+        std::partition_point(boxes.begin(), boxes.end(),
+                             [&](const auto& box) { return rows[box.first].line < from; }) -
+        boxes.begin());
+    std::size_t hi = lo;
+    while (hi < boxes.size() && rows[boxes[hi].second].line < to) ++hi;
+    // a box may serve when no text value or label took it; known again after each value taken
+    std::vector<char> free(hi - lo);
+    auto find_free = [&] {
+      for (std::size_t b = lo; b < hi; ++b) {
+        free[b - lo] = 1;
+        for (std::size_t r = boxes[b].first; r <= boxes[b].second; ++r) {
+          if (text_rows_.count(rows[r].line) > 0 || is_stray_label(rows[r])) free[b - lo] = 0;
+        }
       }
-      return true;
     };
-    for (const Instance* other : ordered) {
-      if (other == &block) continue;
-      const json leaves = other->obj.flatten();
-      for (const auto& [pointer, value] : leaves.items()) {
-        if (!value.is_string()) continue;
-        const json::json_pointer p(pointer);
+    find_free();
+    std::size_t consulted = 0;
+    for (std::size_t o = 0; o < ordered.size() && consulted < kMaxSiblings; ++o) {
+      if (o == a) continue;
+      ++consulted;
+      const Leaves& other = leaves_of(o);
+      for (const auto& [p, target] : other) {
         if (!block.obj.contains(p) || !block.obj[p].is_null()) continue;
-        const std::string target = text::key(value.get<std::string>());
-        if (target.size() < kMinTextKey) continue;
         // consecutive free boxes whose text is exactly the target, once in the block's pages
         std::vector<std::pair<std::size_t, std::size_t>> found;
-        for (std::size_t b = 0; b < boxes.size(); ++b) {
+        for (std::size_t b = lo; b < hi; ++b) {
           std::string got;
-          for (std::size_t e = b; e < boxes.size() && free_box(e); ++e) {
+          for (std::size_t e = b; e < hi && free[e - lo]; ++e) {
             got += box_key(e);
             if (target.compare(0, got.size(), got) != 0) break;
             if (got.size() == target.size()) {
@@ -92,8 +120,11 @@ void Engine::fill_from_sibling_blocks(const std::vector<Instance*>& blocks) {
           text_rows_.insert(rows[r].line);
         }
         block.obj[p] = read_text(region);
-        block.spans.push_back({pointer, rows[boxes[b].first].line, rows[boxes[e].second].line});
+        block.spans.push_back(
+            {p.to_string(), rows[boxes[b].first].line, rows[boxes[e].second].line});
         ++values_recovered_;
+        leaves[a].reset();
+        find_free();
       }
     }
   }

@@ -104,7 +104,7 @@ TEST_CASE("limits: normalize reports cut rows (LIM004) and flattened markup (LIM
   CHECK(hyoka::normalize(input).limits_hit.empty());  // the defaults are far above
 }
 
-TEST_CASE("limits: past max_group_instances the rest is not read, LIM005 names the line",
+TEST_CASE("limits: past max_group_instances the extra groups are skipped, the rest is read",
           "[limits]") {
   Lines lines = {kTitle, "## I 基本情報",
                  "2. 特定個人情報ファイルを取り扱う事務において使用するシステム"};
@@ -112,23 +112,29 @@ TEST_CASE("limits: past max_group_instances the rest is not read, LIM005 names t
     lines.push_back("システム" + std::to_string(i));
     lines.push_back("①システムの名称⇥名称" + std::to_string(i));
   }
+  // after the groups past the limit: a section that opens no group, still read
+  lines.push_back("4. 個人番号の利用 ※");
+  lines.push_back("法令上の根拠⇥番号法第9条");
   hyoka::ParseOptions options;
   options.limits.max_group_instances = 4;
   const json limited = parse(lines, options);
   const auto lim005 = diagnostics_with_rule(limited, "LIM005");
   REQUIRE(lim005.size() == 1);
   CHECK(lim005[0].at("severity") == "warning");
-  // the systems read are those whose heading came before the line where reading stopped
-  const int stop = lim005[0].at("line").get<int>();
-  std::size_t before = 0;
-  for (int i = 1; i <= 10; ++i) before += line_of(lines, "システム" + std::to_string(i)) < stop;
-  CHECK(stop == line_of(lines, "システム" + std::to_string(before + 1)));
-  CHECK(before >= 2);
-  CHECK(before < 10);
-  CHECK(at(limited, "/systems").size() == before);
-  CHECK(at(limited, "/systems").back().at("name") == "名称" + std::to_string(before));
+  CHECK(lim005[0].at("line") == line_of(lines, "システム5"));  // the first group skipped
+  const std::string message = lim005[0].at("message").get<std::string>();
+  CHECK(message.find("上限 4 個") != std::string::npos);
+  CHECK(message.find("超えた 6 個を読み飛ばしました") != std::string::npos);
+  CHECK(message.find("LIM005 max_group_instances") != std::string::npos);
+  // the systems kept are the first four, each with its own name: a skipped system's fields go
+  // nowhere, not into the last system kept
+  REQUIRE(at(limited, "/systems").size() == 4);
+  for (int i = 0; i < 4; ++i)
+    CHECK(at(limited, "/systems").at(i).at("name") == "名称" + std::to_string(i + 1));
+  CHECK(at(limited, "/number_use/legal_basis") == "番号法第9条");
   const json whole = parse(lines);
   CHECK(at(whole, "/systems").size() == 10);
+  CHECK(at(whole, "/number_use/legal_basis") == "番号法第9条");
   CHECK(diagnostics_with_rule(whole, "LIM005").empty());
 }
 

@@ -17,6 +17,7 @@ SEEDS = ROOT / "fixtures" / "seeds"
 HOSTILE = ROOT / "fixtures" / "hostile"
 OCR_SEED = SEEDS / "001_97e7286a07f87af4.txt"  # 様式3, OCR-HTML, three files
 SMALL_SEED = SEEDS / "003_6edb3ad0aa6a4351.txt"  # 様式3, OCR-HTML, 40 KB
+PDF_SEED = SEEDS / "002_a7915fa7576da2d4.txt"  # pdftotext, text layout, several files
 MIB = 1 << 20
 TITLE = "特定個人情報保護評価書(重点項目評価書)\n\n".encode()
 
@@ -119,6 +120,9 @@ def large(out: pathlib.Path) -> None:
     (out / "repeated_label_600k.txt").write_bytes(body + "③対象となる本人の範囲 ※\tfoo\n".encode() * 600000)
     (out / "hash_lines.txt").write_bytes(TITLE + (b"#" * 1000000 + b"\n") * 20)
     (out / "one_char_tokens.txt").write_bytes(TITLE + b"[ " * 500000 + b"\n")
+    # seed 002 (pdftotext) repeated 128 times: hundreds of Ⅲ blocks, each of which looked for every
+    # other block's texts in every box of the document (cubic: 32 copies took 4.2 s, 128 minutes)
+    (out / "pdftotext_seed_128.txt").write_bytes(PDF_SEED.read_bytes() * 128)
     # thousands of files in Ⅱ: each one a large skeleton in the model
     with open(out / "files_5000.txt", "wb") as f:
         f.write(prefix + "## Ⅱ 特定個人情報ファイルの概要\n".encode())

@@ -11,8 +11,8 @@
 //   LIM003  max_html_depth       the cell's markup is flattened by a linear tag stripper instead
 //                                of an HTML parser (text kept, structure lost)
 //   LIM004  max_cells_per_row    truncated: the row's cells past the limit are dropped
-//   LIM005  max_group_instances  truncated: the rows after the one that opened the last allowed
-//                                file, group or risk are not read
+//   LIM005  max_group_instances  truncated: each file, group or risk past the limit is skipped
+//                                with its fields; the rest of the document is read
 //   LIM006  (no setting)         a count too large to be a number (`( 99999999999999999999 ) 件`,
 //                                more than kMaxCountDigits digits) is read as null
 #pragma once

@@ -33,7 +33,8 @@ struct Recognized {
   std::vector<int> file_name_numbers;   // prefix numbers of I's file names (0: none)
 };
 
-// Past limits.max_group_instances the remaining rows are not read (diagnostic LIM005).
+// Past limits.max_group_instances each further file, group or risk is skipped, with its fields;
+// the rest of the document is read (diagnostic LIM005).
 Recognized recognize(const Normalized& text, const Grammar& grammar, const Limits& limits = {});
 
 }  // namespace hyoka
