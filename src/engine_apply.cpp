@@ -203,20 +203,28 @@ void Engine::replay_deferred(int line) {
   const std::vector<Frame> outer = stack_;
   // the headings first (002:1337 `リスク：…` printed below its own ②過去３年以内…), then the
   // labels inside them
-  std::vector<const Row*> fields;
+  // A label read as the heading of its section's only risk (`リスクへの対策は十分か` begins with
+  // リスク) that is a field of that risk is that field too, read where its heading left the stack
+  // (002:1059, the acquisition risk's rating printed above the file's heading).
+  std::vector<std::pair<const Row*, std::optional<std::vector<Frame>>>> fields;
   for (const Row* r : rows) {
     const std::optional<Match> m = classify(*r, false);
     if (m && m->kind == Kind::Heading) {
       apply(*m, *r);
       ++recognized_;
       ++values_recovered_;
+      if (m->scope->risk && stack_.back().scope == m->scope) {
+        const std::optional<Match> f = classify(*r, false);
+        if (f && f->kind == Kind::Field && f->scope == m->scope) fields.emplace_back(r, stack_);
+      }
     } else {
-      fields.push_back(r);
+      fields.emplace_back(r, std::nullopt);
     }
   }
   close_hit();
   const std::vector<Frame> inner = stack_;
-  for (const Row* r : fields) {
+  for (const auto& [r, at] : fields) {
+    if (at) stack_ = *at;
     if (auto m = classify(*r, false)) {
       apply(*m, *r);
       if (open_ && is_text_only(*open_->reads) && text::trim_view(open_->region.first).empty())

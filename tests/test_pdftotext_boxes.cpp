@@ -317,6 +317,34 @@ TEST_CASE("pdftotext: identical values elsewhere on the page for as many label b
   CHECK(at(one, "/files/0/risk_measures/acquisition/risks/0/adequacy").is_null());
 }
 
+TEST_CASE("pdftotext: a rating label above the file's heading is its section's only risk's",
+          "[pdftotext]") {
+  // 002:1055-1103: Ⅲ's sections printed above `１．特定個人情報ファイル名`; the acquisition
+  // rating label begins with リスク like a risk heading, and is the only risk's rating field
+  const Lines page = {
+      "Ⅲ　リスク対策",
+      "",
+      " ２．特定個人情報の入手 （情報提供ネットワークシステムを通じた入手を除く。）",
+      "",
+      " リスクへの対策は十分か",
+      "",
+      " １．特定個人情報ファイル名",
+      "",
+      "（１）Aファイル",
+      "",
+      "＜選択肢＞",
+      "1） 特に力を入れている 2） 十分である",
+      "3） 課題が残されている",
+      "",
+      "[ 十分である"};
+  const json d = parse_file_page(page);
+  CHECK(at(d, "/files/0/risk_measures/acquisition/risks/0/adequacy") == "十分である");
+  // the value is the page's: with two different ones there is no telling
+  Lines two = page;
+  two.insert(two.end(), {"", "[ 課題が残されている"});
+  CHECK(at(parse_file_page(two), "/files/0/risk_measures/acquisition/risks/0/adequacy").is_null());
+}
+
 TEST_CASE("pdftotext: a section heading that is also its choice's label is no rival box",
           "[pdftotext]") {
   // 002:1425-1460: `９．従業者に対する教育・啓発` and `従業者に対する教育・啓発` both write the
