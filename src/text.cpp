@@ -34,8 +34,18 @@ std::string fold_width(std::string_view s) {
   std::size_t run = 0;  // start of the bytes kept as they are, up to pos
   std::size_t pos = 0;
   while (pos < s.size()) {
-    if (static_cast<unsigned char>(s[pos]) < 0x80) {
+    const auto b0 = static_cast<unsigned char>(s[pos]);
+    if (b0 < 0x80) {
       ++pos;
+      continue;
+    }
+    // a well-formed three-byte character that is neither U+3000 nor of U+F000..U+FFFF (kana,
+    // CJK ideographs) stays as it is: skipped without decoding it
+    if (b0 >= 0xE1 && b0 <= 0xEC && pos + 2 < s.size() &&
+        (static_cast<unsigned char>(s[pos + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(s[pos + 2]) & 0xC0) == 0x80 &&
+        (b0 != 0xE3 || s[pos + 1] != '\x80' || s[pos + 2] != '\x80')) {
+      pos += 3;
       continue;
     }
     const std::size_t start = pos;
@@ -75,6 +85,11 @@ constexpr std::pair<char32_t, char32_t> kNfkcInert[] = {
 
 bool nfkc_inert(char32_t cp) {
   if (cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FFF)) return true;
+  // kana and CJK punctuation, ranges of the table below, decided without searching it
+  if ((cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A0 && cp <= 0x30FE) ||
+      (cp >= 0x3001 && cp <= 0x3029)) {
+    return true;
+  }
   // the last range starting at or below cp
   const auto* above =
       std::upper_bound(std::begin(kNfkcInert), std::end(kNfkcInert), cp,

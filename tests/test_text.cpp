@@ -121,6 +121,11 @@ TEST_CASE("fold_width keeps other full-width characters as printed", "[text]") {
 }
 
 TEST_CASE("fold_width replaces invalid bytes by U+FFFD", "[text]") {
+  // cut three-byte characters of the ranges it skips without decoding
+  CHECK(fold_width("漢\xE4\xB8") == "漢\uFFFD\uFFFD");
+  CHECK(fold_width("\xE3\x80"
+                   "a\xE3\x80\x80") == "\uFFFD\uFFFDa ");
+  CHECK(fold_width("\xE6\xBC\xE6\xBC\xA2") == "\uFFFD\uFFFD漢");
   CHECK(fold_width("a\xFF"
                    "Ｂ") == "a\uFFFDB");
 }
