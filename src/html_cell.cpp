@@ -9,16 +9,25 @@
 
 namespace hyoka {
 
-bool looks_like_html(std::string_view cell) {
-  for (std::size_t i = 0; i + 1 < cell.size(); ++i) {
-    const char c = cell[i];
-    const char n = cell[i + 1];
-    if (c == '<' && ((n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z') || n == '/' || n == '!')) {
-      return true;
-    }
-    if (c == '&' && ((n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z') || n == '#')) return true;
+namespace {
+
+// Whether some `c` in s is followed by a byte `follows` accepts (memchr from one to the next).
+template <class Follows>
+bool any_followed(std::string_view s, char c, Follows follows) {
+  for (std::size_t i = s.find(c); i != std::string_view::npos && i + 1 < s.size();
+       i = s.find(c, i + 1)) {
+    if (follows(s[i + 1])) return true;
   }
   return false;
+}
+
+bool is_letter(char n) { return (n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z'); }
+
+}  // namespace
+
+bool looks_like_html(std::string_view cell) {
+  return any_followed(cell, '<', [](char n) { return is_letter(n) || n == '/' || n == '!'; }) ||
+         any_followed(cell, '&', [](char n) { return is_letter(n) || n == '#'; });
 }
 
 namespace {
@@ -260,8 +269,6 @@ bool is_plain_tag(std::string_view name) {
   }
 }
 
-bool is_ascii_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-
 bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
 // The end of the tag starting at `at` (one past its '>'), or npos when the tag is not a plain
@@ -271,8 +278,8 @@ std::size_t plain_tag_end(std::string_view s, std::size_t at) {
   const bool end_tag = i < s.size() && s[i] == '/';
   if (end_tag) ++i;
   const std::size_t name_start = i;
-  while (i < s.size() && (is_ascii_letter(s[i]) || (s[i] >= '0' && s[i] <= '9'))) ++i;
-  if (i == name_start || !is_ascii_letter(s[name_start]) ||
+  while (i < s.size() && (is_letter(s[i]) || (s[i] >= '0' && s[i] <= '9'))) ++i;
+  if (i == name_start || !is_letter(s[name_start]) ||
       !is_plain_tag(s.substr(name_start, i - name_start))) {
     return std::string_view::npos;
   }
@@ -326,7 +333,7 @@ bool compact_text(std::string_view s, std::string& out, std::vector<std::string_
     const char c = s[i];
     if (c == '<') {
       const char n = i + 1 < s.size() ? s[i + 1] : ' ';
-      if (is_ascii_letter(n) || n == '/' || n == '!' || n == '?') {
+      if (is_letter(n) || n == '/' || n == '!' || n == '?') {
         const std::size_t end = plain_tag_end(s, i);
         if (end == std::string_view::npos) return false;
         out.append(s, i, end - i);
@@ -341,8 +348,7 @@ bool compact_text(std::string_view s, std::string& out, std::vector<std::string_
       if (i + 1 < s.size() && s[i + 1] == '#') return false;
       // the entity's name stays as written: gumbo matches the longest name it knows
       std::size_t e = i + 1;
-      while (e < s.size() &&
-             (is_ascii_letter(s[e]) || (s[e] >= '0' && s[e] <= '9') || s[e] == ';')) {
+      while (e < s.size() && (is_letter(s[e]) || (s[e] >= '0' && s[e] <= '9') || s[e] == ';')) {
         ++e;
       }
       out.append(s, i, e - i);

@@ -296,11 +296,9 @@ std::string render_free_text(std::string_view s) {
     std::string_view with;
     if (b == '\n') {
       ++pos;
-    } else if (b < 0x80) {
+    } else if (b != 0xE2) {
+      // every token is E2 xx xx in UTF-8, and neither E2 nor '\n' is ever a continuation byte
       ++pos;
-      continue;
-    } else if (b != 0xE2) {  // every token is E2 xx xx in UTF-8
-      next_cp(s, pos);
       continue;
     } else {
       switch (next_cp(s, pos)) {
