@@ -358,6 +358,11 @@ bool compact_text(std::string_view s, std::string& out, std::vector<std::string_
     std::size_t pos = i;
     std::size_t count = 0;
     while (pos < s.size()) {
+      if (text::is_plain_three_byte(s, pos)) {  // every such character is a run character
+        pos += 3;
+        ++count;
+        continue;
+      }
       std::size_t next = pos;
       const char32_t cp = text::next_cp(s, next);
       if (!is_run_code_point(cp)) break;

@@ -39,11 +39,8 @@ std::string fold_width(std::string_view s) {
       ++pos;
       continue;
     }
-    // a well-formed three-byte character that is neither U+3000 nor of U+F000..U+FFFF (kana,
-    // CJK ideographs) stays as it is: skipped without decoding it
-    if (b0 >= 0xE1 && b0 <= 0xEC && pos + 2 < s.size() &&
-        (static_cast<unsigned char>(s[pos + 1]) & 0xC0) == 0x80 &&
-        (static_cast<unsigned char>(s[pos + 2]) & 0xC0) == 0x80 &&
+    // kana and CJK ideographs stay as they are (U+3000 is E3 80 80)
+    if (is_plain_three_byte(s, pos) &&
         (b0 != 0xE3 || s[pos + 1] != '\x80' || s[pos + 2] != '\x80')) {
       pos += 3;
       continue;
