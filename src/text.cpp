@@ -170,14 +170,19 @@ struct CodePoint {
 };
 
 // s with its code points rewritten by `rewrite(cp)`, runs of kept ones copied at once; nullopt
-// when rewrite() gives up.
-template <class Rewrite>
-std::optional<std::string> rewrite_code_points(std::string_view s, Rewrite rewrite) {
+// when rewrite() gives up. `kept(s, pos)` may tell, without decoding, how many bytes at pos
+// rewrite() would keep (0: decode and ask it).
+template <class Rewrite, class Kept>
+std::optional<std::string> rewrite_code_points(std::string_view s, Rewrite rewrite, Kept kept) {
   std::string out;
   out.reserve(s.size());
   std::size_t run = 0;  // start of the bytes kept as they are, up to pos
   std::size_t pos = 0;
   while (pos < s.size()) {
+    if (const std::size_t n = kept(s, pos); n > 0) {
+      pos += n;
+      continue;
+    }
     const std::size_t start = pos;
     const CodePoint r = rewrite(next_cp(s, pos));
     if (r.what == CodePoint::Do::Keep) continue;
@@ -190,22 +195,44 @@ std::optional<std::string> rewrite_code_points(std::string_view s, Rewrite rewri
   return out;
 }
 
+template <class Rewrite>
+std::optional<std::string> rewrite_code_points(std::string_view s, Rewrite rewrite) {
+  return rewrite_code_points(s, rewrite, [](std::string_view, std::size_t) { return 0; });
+}
+
+// The length of a CJK ideograph (U+4E00..U+9FFF) or kana (U+3041..U+3096, U+30A0..U+30FE) at
+// pos, well-formed, else 0: NFKC keeps them (nfkc_inert) and key() neither drops nor replaces them.
+std::size_t ideograph_or_kana(std::string_view s, std::size_t pos) {
+  if (!is_plain_three_byte(s, pos)) return 0;
+  const auto b0 = static_cast<unsigned char>(s[pos]);
+  const auto b1 = static_cast<unsigned char>(s[pos + 1]);
+  const auto b2 = static_cast<unsigned char>(s[pos + 2]);
+  if ((b0 >= 0xE5 && b0 <= 0xE9) || (b0 == 0xE4 && b1 >= 0xB8)) return 3;
+  const bool kana =
+      b0 == 0xE3 && ((b1 == 0x81 && b2 >= 0x81) || (b1 == 0x82 && (b2 <= 0x96 || b2 >= 0xA0)) ||
+                     (b1 == 0x83 && b2 <= 0xBE));
+  return kana ? 3 : 0;
+}
+
 // key()'s pass over s. Text not yet in NFKC (`in_nfkc` false) is normalized on the way while that
 // needs no ICU: inert characters stay, full-width ASCII and U+3000 become ASCII (see nfkc()); at
 // the first other character the pass gives up (nullopt).
 std::optional<std::string> key_pass(std::string_view s, bool in_nfkc) {
   char ascii = 0;  // the NFKC form of a full-width character
-  return rewrite_code_points(s, [&](char32_t cp) {
-    bool rewritten = false;
-    if (!in_nfkc && !nfkc_inert(cp)) {
-      if (!wide_ascii(cp)) return CodePoint::give_up();
-      cp = cp == 0x3000 ? U' ' : cp - 0xFEE0;
-      rewritten = true;
-    }
-    if (const char* with = key_replacement(cp)) return CodePoint::replace(with);
-    ascii = static_cast<char>(cp);
-    return rewritten ? CodePoint::replace({&ascii, 1}) : CodePoint::keep();
-  });
+  return rewrite_code_points(
+      s,
+      [&](char32_t cp) {
+        bool rewritten = false;
+        if (!in_nfkc && !nfkc_inert(cp)) {
+          if (!wide_ascii(cp)) return CodePoint::give_up();
+          cp = cp == 0x3000 ? U' ' : cp - 0xFEE0;
+          rewritten = true;
+        }
+        if (const char* with = key_replacement(cp)) return CodePoint::replace(with);
+        ascii = static_cast<char>(cp);
+        return rewritten ? CodePoint::replace({&ascii, 1}) : CodePoint::keep();
+      },
+      ideograph_or_kana);
 }
 
 }  // namespace

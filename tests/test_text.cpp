@@ -146,6 +146,14 @@ TEST_CASE("key applies NFKC and removes all whitespace", "[text]") {
   CHECK(key("a \t b\r\n c\u00A0d") == "abcd");
 }
 
+TEST_CASE("key keeps kana and ideographs but what NFKC changes next to them", "[text]") {
+  // U+3099 (combining voiced mark) and ㈱ sit between ranges key() keeps without decoding
+  CHECK(key("カ\u3099ブ㈱　漢字ゔゟヿ") ==
+        "ガブ(株)漢字ゔより"
+        "コト");
+  CHECK(key("\u3040\u3097\u309F") == key("\u3040\u3097") + "より");
+}
+
 TEST_CASE("key unifies tildes", "[text]") {
   // FORMS §4.9: `システム2～5` uses U+FF5E; accept `〜` U+301C and `~` too
   const std::string expected = "システム2~5";
