@@ -50,6 +50,11 @@ Utf8Stats utf8_stats(std::string_view bytes) {
       ++pos;
       continue;
     }
+    if (text::is_plain_three_byte(bytes, pos)) {
+      pos += 3;
+      ++s.multibyte;
+      continue;
+    }
     const std::size_t start = pos;
     const char32_t cp = text::next_cp(bytes, pos);
     if (cp == 0xFFFD && !is_literal_replacement(bytes, start, pos)) {

@@ -9,16 +9,25 @@
 
 namespace hyoka {
 
-bool looks_like_html(std::string_view cell) {
-  for (std::size_t i = 0; i + 1 < cell.size(); ++i) {
-    const char c = cell[i];
-    const char n = cell[i + 1];
-    if (c == '<' && ((n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z') || n == '/' || n == '!')) {
-      return true;
-    }
-    if (c == '&' && ((n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z') || n == '#')) return true;
+namespace {
+
+// Whether some `c` in s is followed by a byte `follows` accepts (memchr from one to the next).
+template <class Follows>
+bool any_followed(std::string_view s, char c, Follows follows) {
+  for (std::size_t i = s.find(c); i != std::string_view::npos && i + 1 < s.size();
+       i = s.find(c, i + 1)) {
+    if (follows(s[i + 1])) return true;
   }
   return false;
+}
+
+bool is_letter(char n) { return (n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z'); }
+
+}  // namespace
+
+bool looks_like_html(std::string_view cell) {
+  return any_followed(cell, '<', [](char n) { return is_letter(n) || n == '/' || n == '!'; }) ||
+         any_followed(cell, '&', [](char n) { return is_letter(n) || n == '#'; });
 }
 
 namespace {
@@ -230,6 +239,172 @@ std::string strip_tags(std::string_view s) {
   return out;
 }
 
+// Tags whose start or end changes nothing in how the tokenizer reads the text after it (no
+// RAWTEXT/RCDATA/PLAINTEXT state, no foreign content, no frameset): the block tags and these.
+bool is_plain_tag(std::string_view name) {
+  const GumboTag tag = gumbo_tagn_enum(name.data(), static_cast<unsigned int>(name.size()));
+  if (is_block(tag)) return true;
+  switch (tag) {
+    case GUMBO_TAG_SPAN:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_B:
+    case GUMBO_TAG_I:
+    case GUMBO_TAG_U:
+    case GUMBO_TAG_STRONG:
+    case GUMBO_TAG_EM:
+    case GUMBO_TAG_SMALL:
+    case GUMBO_TAG_SUP:
+    case GUMBO_TAG_SUB:
+    case GUMBO_TAG_FONT:
+    case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_CENTER:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+// The end of the tag starting at `at` (one past its '>'), or npos when the tag is not a plain
+// one of the simple shape `<name a="v" b='v' c>` / `</name>` (anything else keeps the cell whole).
+std::size_t plain_tag_end(std::string_view s, std::size_t at) {
+  std::size_t i = at + 1;
+  const bool end_tag = i < s.size() && s[i] == '/';
+  if (end_tag) ++i;
+  const std::size_t name_start = i;
+  while (i < s.size() && (is_letter(s[i]) || (s[i] >= '0' && s[i] <= '9'))) ++i;
+  if (i == name_start || !is_letter(s[name_start]) ||
+      !is_plain_tag(s.substr(name_start, i - name_start))) {
+    return std::string_view::npos;
+  }
+  while (i < s.size()) {
+    const std::size_t before_space = i;
+    while (i < s.size() && is_html_space(s[i])) ++i;
+    if (i == s.size()) break;
+    if (s[i] == '>') return i + 1;
+    if (s[i] == '/' && i + 1 < s.size() && s[i + 1] == '>') return i + 2;
+    if (end_tag || i == before_space) break;  // attributes must be separated by a blank
+    const std::size_t attr = i;
+    while (i < s.size() && !is_html_space(s[i]) && s[i] != '>' && s[i] != '/' && s[i] != '=' &&
+           s[i] != '"' && s[i] != '\'' && s[i] != '<' && s[i] != '`') {
+      ++i;
+    }
+    if (i == attr) break;
+    if (i < s.size() && s[i] == '=') {
+      ++i;
+      if (i == s.size() || (s[i] != '"' && s[i] != '\'')) break;
+      const std::size_t close = s.find(s[i], i + 1);
+      if (close == std::string_view::npos) break;
+      i = close + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// A character gumbo passes through as one plain text token, whatever the state of the tree
+// builder: neither HTML whitespace nor markup, no control, replacement or private-use character.
+bool is_run_code_point(char32_t cp) {
+  if (cp < 0x80) {
+    return cp > 0x20 && cp != 0x7F && cp != '<' && cp != '>' && cp != '&';
+  }
+  return cp >= 0xA0 && !(cp >= 0xD800 && cp <= 0xF8FF) && cp != 0xFEFF && cp != 0xFFFD &&
+         !(cp >= 0xFDD0 && cp <= 0xFDEF) && (cp & 0xFFFE) != 0xFFFE;
+}
+
+constexpr char32_t kFirstPlaceholder = 0xE000;  // private use: never in a cell that is compacted
+constexpr std::size_t kMaxPlaceholders = 0xF8FF - 0xE000 + 1;
+
+// gumbo spends several hundred instructions on every character of text (one token each). A cell
+// made only of plain tags, entities and text has each run of text characters replaced by one
+// private-use character before parsing, and put back in the rendered text: the tree gumbo builds
+// is the same, since it tells characters apart only as whitespace, NUL, markup or other. Returns
+// false (and the cell goes to gumbo whole) for anything else: comments, other tags, numeric
+// entities, private-use characters of its own.
+bool compact_text(std::string_view s, std::string& out, std::vector<std::string_view>& runs) {
+  out.reserve(s.size() / 2);
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == '<') {
+      const char n = i + 1 < s.size() ? s[i + 1] : ' ';
+      if (is_letter(n) || n == '/' || n == '!' || n == '?') {
+        const std::size_t end = plain_tag_end(s, i);
+        if (end == std::string_view::npos) return false;
+        out.append(s, i, end - i);
+        i = end;
+        continue;
+      }
+      out += c;  // a '<' before anything else is text, and starts no run
+      ++i;
+      continue;
+    }
+    if (c == '&') {
+      if (i + 1 < s.size() && s[i + 1] == '#') return false;
+      // the entity's name stays as written: gumbo matches the longest name it knows
+      std::size_t e = i + 1;
+      while (e < s.size() && (is_letter(s[e]) || (s[e] >= '0' && s[e] <= '9') || s[e] == ';')) {
+        ++e;
+      }
+      out.append(s, i, e - i);
+      i = e;
+      continue;
+    }
+    std::size_t pos = i;
+    std::size_t count = 0;
+    while (pos < s.size()) {
+      if (text::is_plain_three_byte(s, pos)) {  // every such character is a run character
+        pos += 3;
+        ++count;
+        continue;
+      }
+      std::size_t next = pos;
+      const char32_t cp = text::next_cp(s, next);
+      if (!is_run_code_point(cp)) break;
+      pos = next;
+      ++count;
+    }
+    if (count == 0) {
+      std::size_t next = i;
+      const char32_t cp = text::next_cp(s, next);
+      if (cp >= 0xE000 && cp <= 0xF8FF) return false;
+      out.append(s, i, next - i);
+      i = next;
+    } else if (count == 1) {
+      out.append(s, i, pos - i);
+      i = pos;
+    } else {
+      if (runs.size() == kMaxPlaceholders) return false;
+      text::append_utf8(out, kFirstPlaceholder + static_cast<char32_t>(runs.size()));
+      runs.push_back(s.substr(i, pos - i));
+      i = pos;
+    }
+  }
+  return true;
+}
+
+// Puts the runs compact_text() took out back in place of their placeholders.
+std::string restore_text(std::string_view rendered, const std::vector<std::string_view>& runs) {
+  std::string out;
+  out.reserve(rendered.size() * 4);
+  std::size_t pos = 0;
+  while (pos < rendered.size()) {
+    const std::size_t start = pos;
+    const char32_t cp = text::next_cp(rendered, pos);
+    if (cp >= kFirstPlaceholder && cp - kFirstPlaceholder < runs.size()) {
+      out += runs[cp - kFirstPlaceholder];
+    } else {
+      out.append(rendered, start, pos - start);
+    }
+  }
+  return out;
+}
+
 struct OutputDeleter {
   void operator()(GumboOutput* o) const { gumbo_destroy_output(&kGumboDefaultOptions, o); }
 };
@@ -242,14 +417,18 @@ std::string render_html_cell(std::string_view cell, const HtmlLimits& limits, bo
     if (flattened != nullptr) *flattened = true;
     return strip_tags(cell);
   }
+  std::string compacted;
+  std::vector<std::string_view> runs;
+  const bool compact = limits.compact_text && compact_text(cell, compacted, runs);
+  const std::string_view html = compact ? std::string_view(compacted) : cell;
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
   std::unique_ptr<GumboOutput, OutputDeleter> output(
-      gumbo_parse_with_options(&options, cell.data(), cell.size()));
+      gumbo_parse_with_options(&options, html.data(), html.size()));
   if (!output || output->root == nullptr) return std::string(cell);
   std::string out;
   render(output->root, out);
-  return out;
+  return compact ? restore_text(out, runs) : out;
 }
 
 }  // namespace hyoka

@@ -34,8 +34,15 @@ std::string fold_width(std::string_view s) {
   std::size_t run = 0;  // start of the bytes kept as they are, up to pos
   std::size_t pos = 0;
   while (pos < s.size()) {
-    if (static_cast<unsigned char>(s[pos]) < 0x80) {
+    const auto b0 = static_cast<unsigned char>(s[pos]);
+    if (b0 < 0x80) {
       ++pos;
+      continue;
+    }
+    // kana and CJK ideographs stay as they are (U+3000 is E3 80 80)
+    if (is_plain_three_byte(s, pos) &&
+        (b0 != 0xE3 || s[pos + 1] != '\x80' || s[pos + 2] != '\x80')) {
+      pos += 3;
       continue;
     }
     const std::size_t start = pos;
@@ -75,6 +82,11 @@ constexpr std::pair<char32_t, char32_t> kNfkcInert[] = {
 
 bool nfkc_inert(char32_t cp) {
   if (cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FFF)) return true;
+  // kana and CJK punctuation, ranges of the table below, decided without searching it
+  if ((cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A0 && cp <= 0x30FE) ||
+      (cp >= 0x3001 && cp <= 0x3029)) {
+    return true;
+  }
   // the last range starting at or below cp
   const auto* above =
       std::upper_bound(std::begin(kNfkcInert), std::end(kNfkcInert), cp,
@@ -158,14 +170,19 @@ struct CodePoint {
 };
 
 // s with its code points rewritten by `rewrite(cp)`, runs of kept ones copied at once; nullopt
-// when rewrite() gives up.
-template <class Rewrite>
-std::optional<std::string> rewrite_code_points(std::string_view s, Rewrite rewrite) {
+// when rewrite() gives up. `kept(s, pos)` may tell, without decoding, how many bytes at pos
+// rewrite() would keep (0: decode and ask it).
+template <class Rewrite, class Kept>
+std::optional<std::string> rewrite_code_points(std::string_view s, Rewrite rewrite, Kept kept) {
   std::string out;
   out.reserve(s.size());
   std::size_t run = 0;  // start of the bytes kept as they are, up to pos
   std::size_t pos = 0;
   while (pos < s.size()) {
+    if (const std::size_t n = kept(s, pos); n > 0) {
+      pos += n;
+      continue;
+    }
     const std::size_t start = pos;
     const CodePoint r = rewrite(next_cp(s, pos));
     if (r.what == CodePoint::Do::Keep) continue;
@@ -178,22 +195,44 @@ std::optional<std::string> rewrite_code_points(std::string_view s, Rewrite rewri
   return out;
 }
 
+template <class Rewrite>
+std::optional<std::string> rewrite_code_points(std::string_view s, Rewrite rewrite) {
+  return rewrite_code_points(s, rewrite, [](std::string_view, std::size_t) { return 0; });
+}
+
+// The length of a CJK ideograph (U+4E00..U+9FFF) or kana (U+3041..U+3096, U+30A0..U+30FE) at
+// pos, well-formed, else 0: NFKC keeps them (nfkc_inert) and key() neither drops nor replaces them.
+std::size_t ideograph_or_kana(std::string_view s, std::size_t pos) {
+  if (!is_plain_three_byte(s, pos)) return 0;
+  const auto b0 = static_cast<unsigned char>(s[pos]);
+  const auto b1 = static_cast<unsigned char>(s[pos + 1]);
+  const auto b2 = static_cast<unsigned char>(s[pos + 2]);
+  if ((b0 >= 0xE5 && b0 <= 0xE9) || (b0 == 0xE4 && b1 >= 0xB8)) return 3;
+  const bool kana =
+      b0 == 0xE3 && ((b1 == 0x81 && b2 >= 0x81) || (b1 == 0x82 && (b2 <= 0x96 || b2 >= 0xA0)) ||
+                     (b1 == 0x83 && b2 <= 0xBE));
+  return kana ? 3 : 0;
+}
+
 // key()'s pass over s. Text not yet in NFKC (`in_nfkc` false) is normalized on the way while that
 // needs no ICU: inert characters stay, full-width ASCII and U+3000 become ASCII (see nfkc()); at
 // the first other character the pass gives up (nullopt).
 std::optional<std::string> key_pass(std::string_view s, bool in_nfkc) {
   char ascii = 0;  // the NFKC form of a full-width character
-  return rewrite_code_points(s, [&](char32_t cp) {
-    bool rewritten = false;
-    if (!in_nfkc && !nfkc_inert(cp)) {
-      if (!wide_ascii(cp)) return CodePoint::give_up();
-      cp = cp == 0x3000 ? U' ' : cp - 0xFEE0;
-      rewritten = true;
-    }
-    if (const char* with = key_replacement(cp)) return CodePoint::replace(with);
-    ascii = static_cast<char>(cp);
-    return rewritten ? CodePoint::replace({&ascii, 1}) : CodePoint::keep();
-  });
+  return rewrite_code_points(
+      s,
+      [&](char32_t cp) {
+        bool rewritten = false;
+        if (!in_nfkc && !nfkc_inert(cp)) {
+          if (!wide_ascii(cp)) return CodePoint::give_up();
+          cp = cp == 0x3000 ? U' ' : cp - 0xFEE0;
+          rewritten = true;
+        }
+        if (const char* with = key_replacement(cp)) return CodePoint::replace(with);
+        ascii = static_cast<char>(cp);
+        return rewritten ? CodePoint::replace({&ascii, 1}) : CodePoint::keep();
+      },
+      ideograph_or_kana);
 }
 
 }  // namespace
@@ -281,11 +320,9 @@ std::string render_free_text(std::string_view s) {
     std::string_view with;
     if (b == '\n') {
       ++pos;
-    } else if (b < 0x80) {
+    } else if (b != 0xE2) {
+      // every token is E2 xx xx in UTF-8, and neither E2 nor '\n' is ever a continuation byte
       ++pos;
-      continue;
-    } else if (b != 0xE2) {  // every token is E2 xx xx in UTF-8
-      next_cp(s, pos);
       continue;
     } else {
       switch (next_cp(s, pos)) {

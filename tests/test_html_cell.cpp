@@ -2,6 +2,9 @@
 // Expected behaviour: docs/output-conventions.md §2 and FORMS.md §4.12. Inputs are small
 // hand-made cells modelled on fixtures/seeds (the seed line is quoted where a case comes from one).
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -295,4 +298,57 @@ TEST_CASE("the deep-nesting fallback decodes numeric and named entities", "[html
   cell += "&#12354;&#x3044; &quot;x&quot;";
   for (int i = 0; i < 1000; ++i) cell += "</div>";
   CHECK(lines(render_html_cell(cell)) == Lines{"あい \"x\""});
+}
+
+namespace {
+
+std::string whole_cell(std::string_view cell) {
+  hyoka::HtmlLimits limits;
+  limits.compact_text = false;
+  return render_html_cell(cell, limits);
+}
+
+}  // namespace
+
+TEST_CASE("compacting text runs renders every seed cell as gumbo does with the whole cell",
+          "[html]") {
+  std::size_t html_cells = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(
+           std::filesystem::path(HYOKA_SOURCE_DIR) / "fixtures" / "seeds")) {
+    std::ifstream f(entry.path(), std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    std::istringstream lines_in(ss.str());
+    for (std::string line; std::getline(lines_in, line);) {
+      std::istringstream cells_in(line);
+      for (std::string cell; std::getline(cells_in, cell, '\t');) {
+        if (!looks_like_html(cell)) continue;
+        ++html_cells;
+        INFO(entry.path().filename().string() << ": " << cell);
+        CHECK(render_html_cell(cell) == whole_cell(cell));
+      }
+    }
+  }
+  CHECK(html_cells > 100);
+}
+
+TEST_CASE("compacting text runs keeps gumbo's reading of tricky cells", "[html]") {
+  for (std::string_view cell : {
+           "<table>前の文<tr><td>セル 一</td></tr>後の文</table>",  // foster parenting
+           "<table> <tr> <td>a b</td> </tr> </table> 残り",
+           "&lt;選択肢&gt; &lt選択肢 &notit; &amp&amp; 株式会社&copy2024",
+           "<a href=\"x>y\">リンク<b>太字</a>続き</b>",  // adoption agency, '>' in a value
+           "<p>文<!-- コメント -->文</p>",               // comment: whole cell
+           "<p>文&#xE000;文&#12354;</p>",                // numeric entities: whole cell
+           "<p>\xEE\x80\x80私用文字</p>",                // private use: whole cell
+           "<p>行\r\n行\0空</p><br/>&#;<選択肢>１）はい",
+           "<textarea><p>生の</p></textarea>",  // RCDATA: whole cell
+           "<p a=b>値</p><p a = \"b\">値</p><p a=\"b\"c>値</p>",
+           "<ul><li>一<li>二</ul></div></span>余り <  p>  </p x>",
+           "<input type=\"checkbox\" checked/>実施する <input type='radio'>しない",
+           "\xFF\xFE壊れた<p>バイト\xC3</p>",
+       }) {
+    INFO(cell);
+    CHECK(render_html_cell(cell) == whole_cell(cell));
+  }
 }

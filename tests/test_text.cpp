@@ -121,6 +121,11 @@ TEST_CASE("fold_width keeps other full-width characters as printed", "[text]") {
 }
 
 TEST_CASE("fold_width replaces invalid bytes by U+FFFD", "[text]") {
+  // cut three-byte characters of the ranges it skips without decoding
+  CHECK(fold_width("漢\xE4\xB8") == "漢\uFFFD\uFFFD");
+  CHECK(fold_width("\xE3\x80"
+                   "a\xE3\x80\x80") == "\uFFFD\uFFFDa ");
+  CHECK(fold_width("\xE6\xBC\xE6\xBC\xA2") == "\uFFFD\uFFFD漢");
   CHECK(fold_width("a\xFF"
                    "Ｂ") == "a\uFFFDB");
 }
@@ -139,6 +144,14 @@ TEST_CASE("key applies NFKC and removes all whitespace", "[text]") {
   CHECK(key("Ⅰ\u3000基本情報") == "I基本情報");
   CHECK(key(" ④提供する情報の対象となる\n本人の数 ") == "4提供する情報の対象となる本人の数");
   CHECK(key("a \t b\r\n c\u00A0d") == "abcd");
+}
+
+TEST_CASE("key keeps kana and ideographs but what NFKC changes next to them", "[text]") {
+  // U+3099 (combining voiced mark) and ㈱ sit between ranges key() keeps without decoding
+  CHECK(key("カ\u3099ブ㈱　漢字ゔゟヿ") ==
+        "ガブ(株)漢字ゔより"
+        "コト");
+  CHECK(key("\u3040\u3097\u309F") == key("\u3040\u3097") + "より");
 }
 
 TEST_CASE("key unifies tildes", "[text]") {

@@ -14,6 +14,9 @@ struct HtmlLimits {
   // Cells nested deeper than this bypass the HTML parser (whose tree teardown recurses) and are
   // flattened to text by a linear tag stripper.
   std::size_t max_depth = 512;
+  // Runs of plain text go to gumbo as one placeholder character each (same tree, same text, a
+  // fraction of the tokens); off only to compare against the whole cell in tests.
+  bool compact_text = true;
 };
 
 // True when the cell contains markup worth parsing (a tag or an entity).

@@ -16,6 +16,16 @@ inline constexpr std::string_view kBracketedUnknown = "\u22A1";  // ⊡ `[ <inpu
 inline constexpr std::string_view kChoiceOpen = "\u27E6";        // ⟦ single-choice value
 inline constexpr std::string_view kChoiceClose = "\u27E7";       // ⟧
 
+// Whether a well-formed three-byte character of U+1000..U+CFFF starts at `pos` (lead byte E1..EC:
+// never overlong, a surrogate or private use): most of Japanese text (kana, CJK ideographs,
+// punctuation), which passes that only look for a few characters step over without decoding.
+inline bool is_plain_three_byte(std::string_view s, std::size_t pos) {
+  const auto b0 = static_cast<unsigned char>(s[pos]);
+  return b0 >= 0xE1 && b0 <= 0xEC && pos + 2 < s.size() &&
+         (static_cast<unsigned char>(s[pos + 1]) & 0xC0) == 0x80 &&
+         (static_cast<unsigned char>(s[pos + 2]) & 0xC0) == 0x80;
+}
+
 // Decodes one code point at `pos` (advancing it); invalid bytes yield U+FFFD and advance by 1.
 // Inline: every stage walks its text code point by code point.
 inline char32_t next_cp(std::string_view s, std::size_t& pos) {
