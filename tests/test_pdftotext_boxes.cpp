@@ -374,6 +374,32 @@ TEST_CASE("pdftotext: a group's label printed before its section is entered agai
   CHECK(at(d, "/files/0/outsourcing/entrusts").size() == 1);
 }
 
+TEST_CASE("pdftotext: a count number printed as its own box away from its closer", "[pdftotext]") {
+  // 002:400-454: `委託の有無` with `）　件` on one line and `76,386` alone further down
+  const Lines page = {" ４．特定個人情報ファイルの取扱いの委託",
+                      "",
+                      " 委託の有無　※",
+                      "",
+                      "）　件",
+                      "",
+                      "＜選択肢＞",
+                      "1） 委託する 2） 委託しない",
+                      "",
+                      "[ 委託する",
+                      "",
+                      "76,386"};
+  const json d = parse_file_page(page);
+  CHECK(at(d, "/files/0/outsourcing/declared_count") == 76386);
+  // two bare numbers on the page: no telling which is the count
+  Lines two = page;
+  two.insert(two.end(), {"", "12"});
+  CHECK(at(parse_file_page(two), "/files/0/outsourcing/declared_count").is_null());
+  // no closer without its number: a bare number is no count
+  Lines closed = page;
+  closed[4] = "（ ） 人";
+  CHECK(at(parse_file_page(closed), "/files/0/outsourcing/declared_count").is_null());
+}
+
 TEST_CASE("pdftotext: a section heading that is also its choice's label is no rival box",
           "[pdftotext]") {
   // 002:1425-1460: `９．従業者に対する教育・啓発` and `従業者に対する教育・啓発` both write the
