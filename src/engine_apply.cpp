@@ -35,7 +35,10 @@ void Engine::apply(const Match& m, const Row& row) {
                              stack_.back().scope == m.scope &&
                              already_read(stack_.back().inst, m.scope, m.field);
   if (m.implicit_group && !next_instance && reenter_last(m)) {
-    // continues the group's last instance, which has not read this field yet
+    // continues the group's last instance, which has not read this field yet; the group's labels
+    // printed above on the page, before the section was entered again, are read in it now
+    // (002:377 `④再委託の有無` after `①入手元` left the 委託 section)
+    replay_deferred(row.line);
   } else if (m.implicit_group || next_instance) {
     pop_to(m.scope->parent);
     push_scope(m.scope, std::nullopt, row.line);

@@ -147,6 +147,7 @@ std::string Engine::names_from_page(const Hit& h) {
 json Engine::count_from_page(const Hit& h) const {
   const auto [begin, end] = page_of(h.first_line);
   json found = nullptr;
+  int closers = 0;
   for (std::size_t i = begin; i <= end; ++i) {
     if (n_.rows[i].blank()) continue;
     const std::string& j = page_row(i).text;
@@ -156,8 +157,24 @@ json Engine::count_from_page(const Hit& h) const {
         k.find("移転を行っている") != std::string::npos)
       continue;
     json c = read_count(Region::of(j));
-    if (c.is_null()) continue;
+    if (c.is_null()) {
+      // the count's closer without its number: `）　件` (002:434)
+      static const re2::RE2 kCloser(R"(^[\s　]*[）)]?[\s　]*件[\s　]*$)");
+      if (RE2::FullMatch(j, kCloser)) ++closers;
+      continue;
+    }
     if (!found.is_null() && found != c) return nullptr;  // two different counts: ambiguous
+    found = c;
+  }
+  if (!found.is_null() || closers != 1) return found;
+  // the number printed as a box of its own, away from its closer (002:454 `76,386`): the
+  // page's only row that is a bare number, alone between blank rows
+  static const re2::RE2 kBare(R"(^[\s　]*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)[\s　]*$)");
+  for (std::size_t i = begin; i <= end; ++i) {
+    if (n_.rows[i].blank() || !RE2::FullMatch(page_row(i).text, kBare)) continue;
+    const bool alone = i > begin && n_.rows[i - 1].blank() && (i == end || n_.rows[i + 1].blank());
+    json c = read_count(Region::of("（" + page_row(i).text + "）件"));  // the box put together
+    if (!alone || c.is_null() || !found.is_null()) return nullptr;      // two numbers: ambiguous
     found = c;
   }
   return found;

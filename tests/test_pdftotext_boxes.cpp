@@ -345,6 +345,61 @@ TEST_CASE("pdftotext: a rating label above the file's heading is its section's o
   CHECK(at(parse_file_page(two), "/files/0/risk_measures/acquisition/risks/0/adequacy").is_null());
 }
 
+TEST_CASE("pdftotext: a group's label printed before its section is entered again", "[pdftotext]") {
+  // 002:354-452: `①入手元` of section 3, printed below section 4's heading, leaves the 委託
+  // section; `④再委託の有無` waits, and is read in 委託事項1 when `②委託先における取扱者数`
+  // continues that group further down the page (after `委託の有無` has gone back to 委託)
+  const Lines page = {" ３．特定個人情報の入手・使用",
+                      "",
+                      " 委託事項1",
+                      "",
+                      " ①委託内容 A保守",
+                      "",
+                      " ４．特定個人情報ファイルの取扱いの委託",
+                      "",
+                      " ①入手元　※",
+                      "",
+                      "再委託しない",
+                      "",
+                      " ④再委託の有無　※",
+                      "",
+                      " 委託の有無　※",
+                      "",
+                      " ②委託先における取扱者数",
+                      "",
+                      "1） 再委託する 2） 再委託しない"};
+  const json d = parse_file_page(page);
+  CHECK(at(d, "/files/0/outsourcing/entrusts/0/content") == "A保守");
+  CHECK(at(d, "/files/0/outsourcing/entrusts/0/subcontract") == "再委託しない");
+  CHECK(at(d, "/files/0/outsourcing/entrusts").size() == 1);
+}
+
+TEST_CASE("pdftotext: a count number printed as its own box away from its closer", "[pdftotext]") {
+  // 002:400-454: `委託の有無` with `）　件` on one line and `76,386` alone further down
+  const Lines page = {" ４．特定個人情報ファイルの取扱いの委託",
+                      "",
+                      " 委託の有無　※",
+                      "",
+                      "）　件",
+                      "",
+                      "＜選択肢＞",
+                      "1） 委託する 2） 委託しない",
+                      "",
+                      "[ 委託する",
+                      "",
+                      "76,386"};
+  const json d = parse_file_page(page);
+  CHECK(at(d, "/files/0/outsourcing/declared_count") == 76386);
+  // two bare numbers on the page: no telling which is the count
+  Lines two = page;
+  two.insert(two.end(), {"", "12"});
+  CHECK(at(parse_file_page(two), "/files/0/outsourcing/declared_count").is_null());
+  // no closer without its number: a bare number is no count
+  Lines closed = page;
+  closed[4] = "（ ） 人";
+  CHECK(at(parse_file_page(closed), "/files/0/outsourcing/declared_count").is_null());
+}
+
 TEST_CASE("pdftotext: a section heading that is also its choice's label is no rival box",
           "[pdftotext]") {
   // 002:1425-1460: `９．従業者に対する教育・啓発` and `従業者に対する教育・啓発` both write the

@@ -49,11 +49,13 @@ TEST_CASE("seeds: the validator reports exactly the real problems of each seed",
       {"000_db03bfbb73bab489", {"CNT005@122"}},
       // 001:123 提供を行っている with blank count; 001:60 既存住民基本台帳ファイル vs 001:74
       {"001_97e7286a07f87af4", {"CNT005@123", "NAM002@59"}},
-      // 002:806 （ 75,424 ）件 (the number of people) with one 委託事項; 002:1666 file (2)'s
+      // 002:806 （ 75,424 ）件 (the number of people) with one 委託事項, and file (1)'s 76,386
+      // (002:434-454, its box printed apart from `）　件`, spans from 304); 002:1666 file (2)'s
       // Ⅲ 5 box 提供・移転しない empty while its Ⅱ 5 (002:858) checks 行っていない; 002:276
       // file (1)'s 10項目以上50項目未満 while its 別添1 lists 130 items; 002:141 情報連携
       // 実施する while both files' Ⅲ 6 check 接続しない（入手） and （提供） (002:1239, 1721-1734)
-      {"002_a7915fa7576da2d4", {"CHO007@1666", "CHO013@141", "CNT001@804", "RNG001@171"}},
+      {"002_a7915fa7576da2d4",
+       {"CHO007@1666", "CHO013@141", "CNT001@304", "CNT001@804", "RNG001@171"}},
       // 003:84 10項目以上50項目未満 while 別添1 lists 92 distinct items
       {"003_6edb3ad0aa6a4351", {"RNG001@84"}},
       // 004:538 変更箇所 実施する→実施しない vs 004:84 実施する; 004:540 no 変更日; 004:20 公表日
