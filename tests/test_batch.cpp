@@ -54,6 +54,30 @@ TEST_CASE("batch reads a directory recursively in name order with include and ex
   CHECK(paths_of(records(s / "out.jsonl")) == std::vector<std::string>{"in/a.txt", "in/b/z.txt"});
 }
 
+TEST_CASE("batch skips hidden files and directories in directories and archives unless --hidden") {
+  Scratch s;
+  copy_seed(kBasic, s / "in/a.txt");
+  copy_seed(kBasic, s / "in/.draft.txt");
+  copy_seed(kBasic, s / "in/.git/objects/x.txt");
+  copy_seed(kBasic, s / "in/sub/.b.txt");
+  REQUIRE(shell(s.dir,
+                "python3 -c \"import zipfile\n"
+                "z = zipfile.ZipFile('in/d.zip', 'w')\n"
+                "z.write('in/a.txt', 'a.txt'); z.write('in/a.txt', '__MACOSX/._a.txt'); "
+                "z.close()\"")
+              .code == 0);
+  CHECK(shell(s.dir, kHyoka + " batch in -o out.jsonl -q").code == 0);
+  CHECK(paths_of(records(s / "out.jsonl")) ==
+        std::vector<std::string>{"in/a.txt", "in/d.zip!/a.txt"});
+  CHECK(shell(s.dir, kHyoka + " batch in --hidden -o all.jsonl -q").code == 0);
+  CHECK(paths_of(records(s / "all.jsonl")) ==
+        std::vector<std::string>{"in/.draft.txt", "in/.git/objects/x.txt", "in/a.txt",
+                                 "in/d.zip!/a.txt", "in/d.zip!/__MACOSX/._a.txt", "in/sub/.b.txt"});
+  // named explicitly, a hidden file is read
+  CHECK(shell(s.dir, kHyoka + " batch in/.draft.txt -o one.jsonl -q").code == 0);
+  CHECK(paths_of(records(s / "one.jsonl")) == std::vector<std::string>{"in/.draft.txt"});
+}
+
 TEST_CASE("batch reads zip and tar.gz archives in place, entries in stored order") {
   Scratch s;
   copy_seed(kSeed003, s / "src/x.txt");

@@ -31,6 +31,10 @@ struct InputOptions {
   std::string files_from;            // a file listing one input per line ("-": stdin), or empty
   std::vector<std::string> include;  // globs for files found in directories and archives
   std::vector<std::string> exclude;
+  // Hidden files and directories (a name starting with '.', as `.git/` or the `._NAME` files macOS
+  // puts into zip archives) found in directories and archives are skipped unless this is set.
+  // A hidden file named explicitly or listed is always read.
+  bool hidden = false;
   // Files the batch writes (OUT, the SQLite database, the CSV tables): never read as inputs, nor
   // their temporary NAME.tmp (also one a killed run left behind), wherever they are found.
   std::vector<std::string> own_outputs;
@@ -62,7 +66,12 @@ struct InputListError : std::runtime_error {
 // True for names libarchive reads in place: .zip .tar .tar.gz .tgz .tar.bz2 .tar.xz .tar.zst.
 bool is_archive_name(std::string_view name);
 
-// A glob (fnmatch, `*` also crosses `/`) matches the file's name or its path below the input.
+// True when a component of the path (below the input directory or inside an archive) is hidden:
+// a name starting with '.' ("." and ".." excepted).
+bool is_hidden_path(std::string_view relative_path);
+
+// The file is not hidden (unless options.hidden) and the globs (fnmatch, `*` also crosses `/`)
+// select it by its name or by its path below the input.
 bool selected(const InputOptions& options, std::string_view relative_path);
 
 // True for the archive names is_archive_name() accepts that are compressed (.tar.gz, .tgz, …):

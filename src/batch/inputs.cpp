@@ -197,6 +197,7 @@ bool each_in_directory(const Walk& w, const fs::path& root, const fs::path& dir)
     std::error_code type_ec;
     if (e.is_directory(type_ec)) {
       if (e.is_symlink(type_ec)) continue;  // no cycles
+      if (!w.options.hidden && is_hidden_path(e.path().filename().string())) continue;
       if (!each_in_directory(w, root, e.path())) return false;
       continue;
     }
@@ -290,7 +291,21 @@ bool is_archive_name(std::string_view name) {
   return ends_with(n, ".zip") || ends_with(n, ".tar") || is_compressed_archive_name(name);
 }
 
+bool is_hidden_path(std::string_view relative_path) {
+  std::size_t start = 0;
+  while (start < relative_path.size()) {
+    const std::size_t slash = relative_path.find('/', start);
+    const std::string_view part = relative_path.substr(
+        start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+    if (part.size() > 1 && part[0] == '.' && part != "..") return true;
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return false;
+}
+
 bool selected(const InputOptions& options, std::string_view relative_path) {
+  if (!options.hidden && is_hidden_path(relative_path)) return false;
   const std::string path(relative_path);
   if (!options.include.empty() && !glob_matches(options.include, path)) return false;
   return !glob_matches(options.exclude, path);

@@ -91,6 +91,8 @@ class Commands : public BatchCommands {
     batch_->add_option("--include", opt_.inputs.include,
                        "ディレクトリ・アーカイブ内で対象とするファイルの glob（複数可）");
     batch_->add_option("--exclude", opt_.inputs.exclude, "対象から除くファイルの glob（複数可）");
+    batch_->add_flag("--hidden", opt_.inputs.hidden,
+                     "ディレクトリ・アーカイブ内の隠しファイル（名前が . で始まるもの）も読みます");
     batch_->add_option("-j,--jobs", opt_.jobs, "ワーカースレッド数（省略時は CPU コア数）");
     batch_->add_flag("--resume", opt_.resume,
                      "出力済みの文書（内容のハッシュとパスで照合）を飛ばして続きから変換します");
