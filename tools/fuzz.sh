@@ -9,6 +9,10 @@
 # inputs to build-fuzz/artifacts/TARGET/. Exit status: 0 when the campaign found nothing. The
 # executions are printed at the end (stat::number_of_executed_units). Runs at nice 10: the
 # machine is shared.
+#
+# HYOKA_FUZZ_SANITIZERS=undefined builds in build-fuzz-ubsan/ without AddressSanitizer, for long
+# volume campaigns: parse and segment run about 1.7 times as fast there. It shares the corpus
+# of build-fuzz/ (HYOKA_FUZZ_CORPUS), so both builds grow one corpus; CI and the default use ASan.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if (($# != 2)); then
@@ -27,11 +31,20 @@ case $target in
     exit 2
     ;;
 esac
-build=${HYOKA_FUZZ_BUILD:-build-fuzz}
+sanitizers=${HYOKA_FUZZ_SANITIZERS:-address,undefined}
+case $sanitizers in
+  address,undefined) default_build=build-fuzz ;;
+  undefined) default_build=build-fuzz-ubsan ;;
+  *)
+    echo "fuzz.sh: HYOKA_FUZZ_SANITIZERS is address,undefined or undefined" >&2
+    exit 2
+    ;;
+esac
+build=${HYOKA_FUZZ_BUILD:-$default_build}
 jobs=${HYOKA_JOBS:-2}
 if [[ ! -f $build/build.ninja ]]; then
   CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DHYOKA_FUZZ=ON -DHYOKA_BUILD_TESTS=OFF >/dev/null
+    -DHYOKA_FUZZ=ON -DHYOKA_BUILD_TESTS=OFF -DHYOKA_FUZZ_SANITIZERS="$sanitizers" >/dev/null
 fi
 if ! nice -n 10 cmake --build "$build" -j "$jobs" --target "fuzz_$target" >"$build/build-$target.log" 2>&1; then
   echo "fuzz.sh: building fuzz_$target failed:" >&2
@@ -39,7 +52,7 @@ if ! nice -n 10 cmake --build "$build" -j "$jobs" --target "fuzz_$target" >"$bui
   exit 1
 fi
 seeds=$build/seeds/$target
-corpus=$build/corpus/$target
+corpus=${HYOKA_FUZZ_CORPUS:-build-fuzz/corpus}/$target
 artifacts=$build/artifacts/$target/
 rm -rf "$seeds"
 python3 tools/fuzz_seeds.py "$target" "$seeds"
