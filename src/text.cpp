@@ -299,12 +299,14 @@ std::string label_key(std::string_view s, bool* had_number) {
 namespace {
 
 void flush_line(std::string& out, std::string& line) {
-  std::string collapsed = collapse_spaces(line);
+  const std::size_t mark = out.size();
+  if (mark > 0) out += '\n';
+  const std::size_t begin = out.size();
+  append_collapsed(out, line, false);
   line.clear();
-  if (starts_with(collapsed, "- ")) collapsed.erase(0, 2);  // markdown bullets at line start
-  if (collapsed.empty()) return;
-  if (!out.empty()) out += '\n';
-  out += collapsed;
+  // markdown bullets at line start (a collapsed line never ends with its blank)
+  if (out.compare(begin, 2, "- ") == 0) out.erase(begin, 2);
+  if (out.size() == begin) out.resize(mark);  // an empty line is dropped
 }
 
 }  // namespace
@@ -387,33 +389,45 @@ std::size_t blank_at(std::string_view s, std::size_t pos, bool newlines_too) {
 
 }  // namespace
 
-std::string collapse_spaces(std::string_view s, bool newlines_too) {
-  std::string out;
-  out.reserve(s.size());
+void append_collapsed(std::string& out, std::string_view s, bool newlines_too) {
+  const std::size_t begin = out.size();
   std::size_t pos = 0;
   while (pos < s.size()) {
     std::size_t len = 0;
     const std::size_t start = pos;  // a run of non-blanks, written after one space if not first
     while (pos < s.size() && (len = blank_at(s, pos, newlines_too)) == 0) ++pos;
     if (pos > start) {
-      if (!out.empty()) out += ' ';
+      if (out.size() > begin) out += ' ';
       out.append(s, start, pos - start);
     }
     while (pos < s.size() && (len = blank_at(s, pos, newlines_too)) > 0) pos += len;
   }
+}
+
+std::string collapse_spaces(std::string_view s, bool newlines_too) {
+  std::string out;
+  out.reserve(s.size());
+  append_collapsed(out, s, newlines_too);
   return out;
+}
+
+void append_tidy_lines(std::string& out, std::string_view s) {
+  const std::size_t begin = out.size();
+  for (std::size_t start = 0; start <= s.size();) {
+    const std::size_t nl = std::min(s.find('\n', start), s.size());
+    const std::size_t mark = out.size();
+    if (mark > begin) out += '\n';
+    const std::size_t line = out.size();
+    append_collapsed(out, s.substr(start, nl - start), false);
+    if (out.size() == line) out.resize(mark);  // an empty line is dropped
+    start = nl + 1;
+  }
 }
 
 std::string tidy_lines(std::string_view s) {
   std::string out;
-  for (std::size_t start = 0; start <= s.size();) {
-    const std::size_t nl = std::min(s.find('\n', start), s.size());
-    const std::string collapsed = collapse_spaces(s.substr(start, nl - start));
-    start = nl + 1;
-    if (collapsed.empty()) continue;
-    if (!out.empty()) out += '\n';
-    out += collapsed;
-  }
+  out.reserve(s.size());
+  append_tidy_lines(out, s);
   return out;
 }
 

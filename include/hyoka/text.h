@@ -96,8 +96,13 @@ std::string render_free_text(std::string_view s);
 // ASCII space; leading and trailing blanks are dropped.
 std::string collapse_spaces(std::string_view s, bool newlines_too = false);
 
+// collapse_spaces(s) appended to out, without a string of its own.
+void append_collapsed(std::string& out, std::string_view s, bool newlines_too = false);
+
 // collapse_spaces() per line; empty lines dropped; lines joined with '\n'.
 std::string tidy_lines(std::string_view s);
+// tidy_lines(s) appended to out.
+void append_tidy_lines(std::string& out, std::string_view s);
 
 // True when the text is only a "nothing to declare" placeholder (—, ――, －, -, ー).
 bool is_placeholder(std::string_view s);
