@@ -226,10 +226,10 @@ std::string normalize_cell(std::string_view raw, int* heading_level, const Limit
   std::string s = strip_markdown(raw, heading_level);
   if (s.empty()) return s;
   if (looks_like_html(s)) s = render_html_cell(s, HtmlLimits{limits.max_html_depth}, flattened);
-  s = text::fold_width(s);
-  // most cells hold no mark: canonicalize_marks() would only copy them
-  if (has_marks(s)) s = canonicalize_marks(s);
-  return text::tidy_lines(s);
+  // most cells hold no mark: folded and tidied in one pass. (Folding neither makes nor unmakes
+  // a mark: it writes ASCII letters, digits and spaces, and U+FFFD for a single invalid byte.)
+  if (!has_marks(s)) return text::fold_and_tidy_lines(s);
+  return text::tidy_lines(canonicalize_marks(text::fold_width(s)));
 }
 
 Normalized normalize(std::string_view input, const Limits& limits) {

@@ -28,9 +28,7 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-std::string fold_width(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+void append_folded(std::string& out, std::string_view s) {
   std::size_t run = 0;  // start of the bytes kept as they are, up to pos
   std::size_t pos = 0;
   while (pos < s.size()) {
@@ -62,6 +60,12 @@ std::string fold_width(std::string_view s) {
     }
   }
   out.append(s, run, pos - run);
+}
+
+std::string fold_width(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  append_folded(out, s);
   return out;
 }
 
@@ -387,9 +391,9 @@ std::size_t blank_at(std::string_view s, std::size_t pos, bool newlines_too) {
   return b != '\n' || newlines_too ? 1 : 0;
 }
 
-}  // namespace
-
-void append_collapsed(std::string& out, std::string_view s, bool newlines_too) {
+// collapse_spaces(s) appended to out, each run of non-blanks written by append_run(out, run).
+template <class AppendRun>
+void collapse_runs(std::string& out, std::string_view s, bool newlines_too, AppendRun append_run) {
   const std::size_t begin = out.size();
   std::size_t pos = 0;
   while (pos < s.size()) {
@@ -398,10 +402,33 @@ void append_collapsed(std::string& out, std::string_view s, bool newlines_too) {
     while (pos < s.size() && (len = blank_at(s, pos, newlines_too)) == 0) ++pos;
     if (pos > start) {
       if (out.size() > begin) out += ' ';
-      out.append(s, start, pos - start);
+      append_run(out, s.substr(start, pos - start));
     }
     while (pos < s.size() && (len = blank_at(s, pos, newlines_too)) > 0) pos += len;
   }
+}
+
+// tidy_lines(s) appended to out, the runs of non-blanks written by append_run(out, run).
+template <class AppendRun>
+void tidy_runs(std::string& out, std::string_view s, AppendRun append_run) {
+  const std::size_t begin = out.size();
+  for (std::size_t start = 0; start <= s.size();) {
+    const std::size_t nl = std::min(s.find('\n', start), s.size());
+    const std::size_t mark = out.size();
+    if (mark > begin) out += '\n';
+    const std::size_t line = out.size();
+    collapse_runs(out, s.substr(start, nl - start), false, append_run);
+    if (out.size() == line) out.resize(mark);  // an empty line is dropped
+    start = nl + 1;
+  }
+}
+
+void append_as_is(std::string& out, std::string_view run) { out.append(run); }
+
+}  // namespace
+
+void append_collapsed(std::string& out, std::string_view s, bool newlines_too) {
+  collapse_runs(out, s, newlines_too, append_as_is);
 }
 
 std::string collapse_spaces(std::string_view s, bool newlines_too) {
@@ -411,17 +438,16 @@ std::string collapse_spaces(std::string_view s, bool newlines_too) {
   return out;
 }
 
-void append_tidy_lines(std::string& out, std::string_view s) {
-  const std::size_t begin = out.size();
-  for (std::size_t start = 0; start <= s.size();) {
-    const std::size_t nl = std::min(s.find('\n', start), s.size());
-    const std::size_t mark = out.size();
-    if (mark > begin) out += '\n';
-    const std::size_t line = out.size();
-    append_collapsed(out, s.substr(start, nl - start), false);
-    if (out.size() == line) out.resize(mark);  // an empty line is dropped
-    start = nl + 1;
-  }
+void append_tidy_lines(std::string& out, std::string_view s) { tidy_runs(out, s, append_as_is); }
+
+std::string fold_and_tidy_lines(std::string_view s) {
+  // Folding keeps a blank a blank (U+3000 becomes a space) and any other character a non-blank,
+  // reads no character across a blank (blanks begin with ASCII or a lead byte) and never touches
+  // '\n': the runs of non-blanks of s, folded, are those of fold_width(s).
+  std::string out;
+  out.reserve(s.size());
+  tidy_runs(out, s, append_folded);
+  return out;
 }
 
 std::string tidy_lines(std::string_view s) {
