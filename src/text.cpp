@@ -510,16 +510,40 @@ bool is_placeholder(std::string_view s) {
 
 std::string ocr_skeleton(std::string_view k) {
   // one representative per confusable character; none is itself replaced, so one pass over the
-  // code points gives what replacing each in turn gives
-  static constexpr std::pair<char32_t, std::string_view> kMap[] = {
-      {U'片', "庁"}, {U'口', "ロ"}, {U'一', "ー"}, {U'-', "ー"},  {U'－', "ー"}, {U'‐', "ー"},
-      {U'—', "ー"},  {U'〇', "○"},  {U'◯', "○"},   {U'工', "エ"}, {U'力', "カ"}, {U'夕', "タ"},
-      {U'卜', "ト"}, {U'二', "ニ"}, {U'八', "ハ"}, {U'嚴', "厳"}};
+  // code points gives what replacing each in turn gives. A switch: a scan of a table of pairs for
+  // every code point was most of the pass (a sorted table's binary search, still 1.7 times this)
   return *rewrite_code_points(k, [](char32_t cp) {
-    for (const auto& [from, to] : kMap) {
-      if (cp == from) return CodePoint::replace(to);
+    switch (cp) {
+      case U'片':
+        return CodePoint::replace("庁");
+      case U'口':
+        return CodePoint::replace("ロ");
+      case U'一':
+      case U'-':
+      case U'－':
+      case U'‐':
+      case U'—':
+        return CodePoint::replace("ー");
+      case U'〇':
+      case U'◯':
+        return CodePoint::replace("○");
+      case U'工':
+        return CodePoint::replace("エ");
+      case U'力':
+        return CodePoint::replace("カ");
+      case U'夕':
+        return CodePoint::replace("タ");
+      case U'卜':
+        return CodePoint::replace("ト");
+      case U'二':
+        return CodePoint::replace("ニ");
+      case U'八':
+        return CodePoint::replace("ハ");
+      case U'嚴':
+        return CodePoint::replace("厳");
+      default:
+        return CodePoint::keep();
     }
-    return CodePoint::keep();
   });
 }
 
