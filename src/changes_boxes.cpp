@@ -96,20 +96,33 @@ std::optional<std::vector<Piece>> pieces_of(const std::vector<const Row*>& rows)
   return out;
 }
 
-// Label/text pairs the document holds (the controls of Ⅲ): key of the label and of the text to
-// the pointer of the text.
-void labelled_texts(const json& j, const std::string& pointer,
+// Label/text pairs the document holds (the controls of Ⅲ) whose label's key is `wanted`: key of
+// the label and of the text to the pointer of the text. `pointer` is j's, extended and cut back
+// in place on the way down, and a text's key is made only for a wanted label (texts are long).
+void labelled_texts(const json& j, std::string& pointer,
+                    const std::map<std::string, std::vector<std::size_t>>& wanted,
                     std::map<std::pair<std::string, std::string>, std::string>& out) {
+  const std::size_t length = pointer.size();
   if (j.is_object()) {
     const auto l = j.find("label");
     const auto t = j.find("text");
-    if (l != j.end() && t != j.end() && l->is_string() && t->is_string())
-      out.emplace(std::pair{text::key(l->get<std::string>()), text::key(t->get<std::string>())},
-                  pointer + "/text");
-    for (const auto& [k, v] : j.items()) labelled_texts(v, pointer + "/" + k, out);
+    if (l != j.end() && t != j.end() && l->is_string() && t->is_string()) {
+      std::string k = text::key(l->get_ref<const std::string&>());
+      if (wanted.count(k) != 0)
+        out.emplace(std::pair{std::move(k), text::key(t->get_ref<const std::string&>())},
+                    pointer + "/text");
+    }
+    for (const auto& [k, v] : j.items()) {
+      pointer.append("/").append(k);
+      labelled_texts(v, pointer, wanted, out);
+      pointer.resize(length);
+    }
   } else if (j.is_array()) {
-    for (std::size_t i = 0; i < j.size(); ++i)
-      labelled_texts(j[i], pointer + "/" + std::to_string(i), out);
+    for (std::size_t i = 0; i < j.size(); ++i) {
+      pointer.append("/").append(std::to_string(i));
+      labelled_texts(j[i], pointer, wanted, out);
+      pointer.resize(length);
+    }
   }
 }
 
@@ -168,7 +181,8 @@ bool read_scrambled_changes(const std::vector<const Row*>& rows, json& doc, Reco
   // every other box: a label under an item box, then its 変更後 text, which the document itself
   // prints under that label
   std::map<std::pair<std::string, std::string>, std::string> labelled;
-  labelled_texts(doc, "", labelled);
+  std::string pointer;
+  labelled_texts(doc, pointer, copies, labelled);  // only the labels some box prints
   std::vector<Built> built;
   std::vector<bool> used(p.size(), false);
   for (std::size_t i : texts) {

@@ -30,6 +30,7 @@ bool is_mark(char32_t cp) { return cp == 0x25CB || cp == 0x3007 || cp == 0x25EF;
 
 // The option whose label begins s (up to the next bracket or box), or -1.
 int label_at(std::string_view s, const OptionList& options) {
+  if (options.empty()) return -1;  // no label to find: the key would be made for nothing
   std::size_t end = s.size();
   for (std::string_view stop : {std::string_view("["), std::string_view("]"), text::kChecked,
                                 text::kUnchecked, text::kUnknown, text::kBracketedUnknown}) {
@@ -58,9 +59,10 @@ std::vector<Piece> pieces(std::string_view line, const OptionList& options) {
   while (pos < line.size()) {
     const std::string_view rest = line.substr(pos);
     bool token = false;
+    // every token is E2 xx xx in UTF-8: only an E2 byte may begin one
     for (std::string_view t :
          {text::kChecked, text::kUnchecked, text::kUnknown, text::kBracketedUnknown}) {
-      if (rest.substr(0, t.size()) == t) {
+      if (line[pos] == '\xE2' && rest.substr(0, t.size()) == t) {
         const bool lost = t == text::kUnknown || t == text::kBracketedUnknown;
         out.push_back({Piece::Box, label_at(rest.substr(t.size()), options), lost, pos});
         pos += t.size();

@@ -164,7 +164,7 @@ class Engine {
   const std::string& skeleton_of(const std::string& grammar_key);
   const std::string& skeleton_of_text(const std::string& key);
   // A new instance's object for scope `s`: its skeleton with the grammar's defaults, built once
-  // per scope and copied.
+  // per scope for all parses with the grammar (Scope::fresh) and copied.
   const json& fresh_object(const Scope* s);
 
   std::optional<Match> classify(const Row& row, bool parts_only);
@@ -314,7 +314,6 @@ class Engine {
   mutable std::unordered_map<std::string, LabelKey, TextHash, std::equal_to<>> label_keys_;
   std::unordered_map<const std::string*, std::string> skeletons_;
   std::unordered_map<std::string, std::string> text_skeletons_;
-  std::unordered_map<const Scope*, json> fresh_objects_;
   mutable std::vector<std::unique_ptr<PageRow>> page_rows_;  // by row index, filled on use
   const Limits& limits_;
   std::size_t instances_ = 0;  // files, groups, risks created (limits_.max_group_instances)

@@ -106,13 +106,12 @@ void Engine::enter(const Match& m, const Row& row) {
 }
 
 const json& Engine::fresh_object(const Scope* s) {
-  auto it = fresh_objects_.find(s);
-  if (it == fresh_objects_.end()) {
+  std::call_once(s->fresh_once, [s] {
     json obj = model::skeleton(s->skeleton);
     model::apply_grammar_defaults(*s, obj);
-    it = fresh_objects_.emplace(s, std::move(obj)).first;
-  }
-  return it->second;
+    s->fresh = std::move(obj);
+  });
+  return s->fresh;
 }
 
 void Engine::push_scope(const Scope* s, std::optional<int> number, int line) {

@@ -138,16 +138,25 @@ std::string mangled_open(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// An opening bracket ([ ［ 〔): the first pass has work. (A lead byte is never a continuation
+// byte, so the bytes of one of these characters are always read as that character.)
+bool has_opener(std::string_view s) {
+  return s.find('[') != std::string_view::npos || s.find("\uFF3B") != std::string_view::npos ||
+         s.find("\u3014") != std::string_view::npos;
+}
+
+}  // namespace
+
+bool has_marks(std::string_view s) {
+  return has_opener(s) || s.find(text::kUnknown) != std::string_view::npos;
+}
+
 std::string canonicalize_marks(std::string_view s) {
-  // Most cells hold neither an opening bracket ([ ［ 〔) nor a ⬚: both passes would copy them as
-  // they are. (A lead byte is never a continuation byte, so the bytes of one of these characters
-  // are always read as that character.)
-  const bool opener = s.find('[') != std::string_view::npos ||
-                      s.find("\uFF3B") != std::string_view::npos ||
-                      s.find("\u3014") != std::string_view::npos;
-  const bool lost_box = s.find(text::kUnknown) != std::string_view::npos;
-  if (!opener && !lost_box) return std::string(s);
-  return mangled_open(opener ? brackets(s) : std::string(s));
+  // Most cells hold neither an opening bracket nor a ⬚: both passes would copy them as they are.
+  if (!has_marks(s)) return std::string(s);
+  return mangled_open(has_opener(s) ? brackets(s) : std::string(s));
 }
 
 }  // namespace hyoka

@@ -156,13 +156,13 @@ namespace {
 
 std::string strip_markdown(std::string_view in, int* heading_level) {
   if (heading_level) *heading_level = 0;
-  std::string s = text::trim(in);
+  std::string_view s = text::trim_view(in);
   int level = 0;
   while (level < static_cast<int>(s.size()) && s[level] == '#') ++level;
   if (level > 0 && level <= 6 &&
       (level == static_cast<int>(s.size()) || s[level] == ' ' ||
        s.compare(level, 3, "\u3000") == 0)) {
-    s.erase(0, level);
+    s.remove_prefix(level);
     if (heading_level) *heading_level = level;
   }
   std::string out;
@@ -170,18 +170,18 @@ std::string strip_markdown(std::string_view in, int* heading_level) {
   std::size_t run = 0;  // start of the bytes kept as they are, up to i
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '*' && i + 1 < s.size() && s[i + 1] == '*') {
-      out.append(s, run, i - run);
+      out.append(s.substr(run, i - run));
       ++i;
       run = i + 1;
       continue;
     }
     if (s[i] == '\\' && i + 1 < s.size() &&
         (s[i + 1] == '_' || s[i + 1] == '*' || s[i + 1] == '#' || s[i + 1] == '-')) {
-      out.append(s, run, i - run);
+      out.append(s.substr(run, i - run));
       run = i + 1;
     }
   }
-  out.append(s, run, s.size() - run);
+  out.append(s.substr(run));
   // a markdown table rule: only '-', ':', '|' and spaces, with at least three dashes
   std::size_t dashes = 0;
   bool rule = !out.empty();
@@ -203,7 +203,7 @@ bool is_table_rule_row(const std::vector<std::string>& cells) {
   bool long_rule = false;
   bool any = false;
   for (const auto& c : cells) {
-    const std::string t = text::trim(c);
+    const std::string_view t = text::trim_view(c);
     if (t.empty()) continue;
     any = true;
     std::size_t dashes = 0;
@@ -226,9 +226,10 @@ std::string normalize_cell(std::string_view raw, int* heading_level, const Limit
   std::string s = strip_markdown(raw, heading_level);
   if (s.empty()) return s;
   if (looks_like_html(s)) s = render_html_cell(s, HtmlLimits{limits.max_html_depth}, flattened);
-  s = text::fold_width(s);
-  s = canonicalize_marks(s);
-  return text::tidy_lines(s);
+  // most cells hold no mark: folded and tidied in one pass. (Folding neither makes nor unmakes
+  // a mark: it writes ASCII letters, digits and spaces, and U+FFFD for a single invalid byte.)
+  if (!has_marks(s)) return text::fold_and_tidy_lines(s);
+  return text::tidy_lines(canonicalize_marks(text::fold_width(s)));
 }
 
 Normalized normalize(std::string_view input, const Limits& limits) {

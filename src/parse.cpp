@@ -61,7 +61,8 @@ FormGuess detect_form(std::string_view text) {
 std::size_t count_unknown_checks(const json& j) {
   std::size_t n = 0;
   if (j.is_object()) {
-    if (j.contains("checked") && j.contains("label") && j["checked"].is_null()) ++n;
+    const auto checked = j.find("checked");
+    if (checked != j.end() && checked->is_null() && j.contains("label")) ++n;
     for (const auto& [k, v] : j.items()) n += count_unknown_checks(v);
   } else if (j.is_array()) {
     for (const auto& v : j) n += count_unknown_checks(v);

@@ -391,6 +391,10 @@ TEST_CASE("the source of a written line is found without reading the whole recor
 TEST_CASE("batch writes JSON byte for byte as nlohmann's dump with replacement does") {
   const json j = {{"text", "改行\nタブ\t\"引用\" \\ \x01\x1f\x7f"},
                   {"bad", std::string("ok\xff\xfe end \xe3\x81")},
+                  // escapes written before the invalid byte is met; a surrogate, an overlong
+                  // and a cut 4-byte sequence
+                  {"bad2", std::string("q\"\n\xed\xa0\x80 \xc0\xaf \xf0\x9f")},
+                  {"bad3", std::string("\xf4\x90\x80\x80 \xe0\x80\xaf ok")},
                   {"numbers", {0, -5, 18446744073709551615ULL, 1.5}},
                   {"nested", {{"b", nullptr}, {"a", true}, {"list", json::array()}}},
                   {"empty", json::object()}};

@@ -130,6 +130,21 @@ TEST_CASE("fold_width replaces invalid bytes by U+FFFD", "[text]") {
                    "Ｂ") == "a\uFFFDB");
 }
 
+TEST_CASE("fold_and_tidy_lines is tidy_lines of fold_width with blanks and invalid bytes too",
+          "[text]") {
+  using hyoka::text::fold_and_tidy_lines;
+  using hyoka::text::tidy_lines;
+  for (const std::string& s : {
+           std::string("\u3000\u3000ＡＢＣ１２３\u3000 ｘ\t\u00A0y\n\n  \u3000\n- 行\r\n"),
+           std::string("\xE3 \xE3\x80 \xE3\x80\x80\xE3\xE3\x80\x80ａ\n\xC2\xC2\xA0\xF0\x9F"),
+           std::string("\xEF\xBC\xA1\xEF\xBC \xFF\xFE\n\xED\xA0\x80 \xC0\xAF\x80"),
+           std::string(""),
+           std::string("\n\n"),
+       }) {
+    CHECK(fold_and_tidy_lines(s) == tidy_lines(fold_width(s)));
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // key
 

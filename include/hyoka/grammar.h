@@ -5,12 +5,15 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 namespace re2 {
 class RE2;
@@ -104,6 +107,11 @@ struct Scope {
   std::vector<std::unique_ptr<Scope>> children;
   const Scope* parent = nullptr;
   int part_index = -1;  // index of the top-level part this scope belongs to
+  // The object a new instance of this scope starts from (its skeleton with the grammar's
+  // defaults, engine_apply.cpp): made by the first parse that needs it, once for every parse
+  // sharing the grammar (call_once), then only read.
+  mutable std::once_flag fresh_once;
+  mutable nlohmann::json fresh;
 };
 
 struct Grammar {

@@ -10,5 +10,7 @@
 namespace hyoka {
 
 std::string canonicalize_marks(std::string_view s);
+// Whether canonicalize_marks(s) may differ from s (an opening bracket or a ⬚ in it).
+bool has_marks(std::string_view s);
 
 }  // namespace hyoka

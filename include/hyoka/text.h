@@ -76,6 +76,8 @@ void append_utf8(std::string& out, char32_t cp);
 
 // Full-width ASCII letters, digits and U+3000 to ASCII (the SCHEMA free-text rule).
 std::string fold_width(std::string_view s);
+// fold_width(s) appended to out.
+void append_folded(std::string& out, std::string_view s);
 
 // NFKC, whitespace removed, tildes unified, markdown emphasis removed: the form used to compare
 // labels and options (FORMS.md §0 "matching").
@@ -96,8 +98,15 @@ std::string render_free_text(std::string_view s);
 // ASCII space; leading and trailing blanks are dropped.
 std::string collapse_spaces(std::string_view s, bool newlines_too = false);
 
+// collapse_spaces(s) appended to out, without a string of its own.
+void append_collapsed(std::string& out, std::string_view s, bool newlines_too = false);
+
 // collapse_spaces() per line; empty lines dropped; lines joined with '\n'.
 std::string tidy_lines(std::string_view s);
+// tidy_lines(s) appended to out.
+void append_tidy_lines(std::string& out, std::string_view s);
+// tidy_lines(fold_width(s)) in one pass, without the folded copy.
+std::string fold_and_tidy_lines(std::string_view s);
 
 // True when the text is only a "nothing to declare" placeholder (—, ――, －, -, ー).
 bool is_placeholder(std::string_view s);

@@ -2,6 +2,7 @@
 // dump(-1, ' ', false, error_handler_t::replace) writes, without its per-character state machine
 // (the serializer was a tenth of a batch's time). Strings that are not valid UTF-8 and numbers
 // that are not integers are left to nlohmann.
+#include <array>
 #include <cstring>
 
 #include "batch_internal.h"
@@ -12,53 +13,66 @@ using nlohmann::json;
 
 namespace {
 
-// Valid UTF-8 as nlohmann's decoder accepts it (no overlongs, no surrogates, at most U+10FFFF).
-bool valid_utf8(const std::string& s) {
+// The length of the valid UTF-8 sequence at p[i] (lead byte >= 0x80) as nlohmann's decoder
+// accepts it (no overlongs, no surrogates, at most U+10FFFF), or 0.
+std::size_t utf8_length(const unsigned char* p, std::size_t i, std::size_t n) {
+  const unsigned char b = p[i];
+  std::size_t len = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte
+  if (b >= 0xC2 && b <= 0xDF) {
+    len = 2;
+  } else if (b >= 0xE0 && b <= 0xEF) {
+    len = 3;
+    if (b == 0xE0) lo = 0xA0;
+    if (b == 0xED) hi = 0x9F;
+  } else if (b >= 0xF0 && b <= 0xF4) {
+    len = 4;
+    if (b == 0xF0) lo = 0x90;
+    if (b == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return 0;
+  for (std::size_t k = 2; k < len; ++k) {
+    if ((p[i + k] & 0xC0) != 0x80) return 0;
+  }
+  return len;
+}
+
+// Bytes written as they are: printable ASCII but '"' and '\\'.
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}();
+
+// One pass: the string is checked as UTF-8 while it is escaped; an invalid one is left to
+// nlohmann (its error handler replaces what it cannot decode).
+void put_string(std::string& out, const std::string& s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
+  const std::size_t mark = out.size();
+  out += '"';
+  std::size_t run = 0;
   std::size_t i = 0;
   while (i < n) {
-    const unsigned char b = p[i];
-    if (b < 0x80) {
+    const unsigned char c = p[i];
+    if (kPlain[c]) {
       ++i;
       continue;
     }
-    std::size_t len = 0;
-    unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte
-    if (b >= 0xC2 && b <= 0xDF) {
-      len = 2;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      len = 3;
-      if (b == 0xE0) lo = 0xA0;
-      if (b == 0xED) hi = 0x9F;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      len = 4;
-      if (b == 0xF0) lo = 0x90;
-      if (b == 0xF4) hi = 0x8F;
-    } else {
-      return false;
+    if (c >= 0x80) {
+      const std::size_t len = utf8_length(p, i, n);
+      if (len == 0) {
+        out.resize(mark);
+        out += json(s).dump(-1, ' ', false, json::error_handler_t::replace);
+        return;
+      }
+      i += len;
+      continue;
     }
-    if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return false;
-    for (std::size_t k = 2; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return false;
-    }
-    i += len;
-  }
-  return true;
-}
-
-void put_string(std::string& out, const std::string& s) {
-  if (!valid_utf8(s)) {
-    out += json(s).dump(-1, ' ', false, json::error_handler_t::replace);
-    return;
-  }
-  out += '"';
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s, run, i - run);
-    run = i + 1;
+    run = ++i;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -91,7 +105,7 @@ void put_string(std::string& out, const std::string& s) {
       }
     }
   }
-  out.append(s, run, s.size() - run);
+  out.append(s, run, n - run);
   out += '"';
 }
 

@@ -158,10 +158,14 @@ void walk(const Grammar& g, Controls& controls, const json& v, std::string& poin
   if (slot == nullptr) return;
   const auto opts = g.options.find(slot->list);
   if (opts == g.options.end()) return;  // this form has no such field
+  // a set of the labels only for the message: most values are one of the options
+  const std::string& value = v.get_ref<const std::string&>();
+  if (std::any_of(opts->second.begin(), opts->second.end(),
+                  [&](const Option& o) { return o.label == value; }))
+    return;
   std::set<std::string> labels;
   for (const Option& o : opts->second) labels.insert(o.label);
-  if (labels.count(v.get<std::string>()) == 0)
-    report(out, pointer, v.get<std::string>(), pointer, labels);
+  report(out, pointer, value, pointer, labels);
 }
 
 void check(const Context& c, Findings& out) {

@@ -6,21 +6,31 @@ namespace hyoka::validate::ruleset {
 
 namespace {
 
-void collect(const json& v, const std::string& pointer, std::vector<std::string>& out) {
+// `pointer` is v's JSON Pointer, extended and cut back in place on the way down (this rule visits
+// every value of the files and systems).
+void collect(const json& v, std::string& pointer, std::vector<std::string>& out) {
+  const std::size_t length = pointer.size();
   if (v.is_object()) {
-    if (v.contains("label") && v.contains("checked") && v["checked"].is_null())
+    const auto checked = v.find("checked");
+    if (checked != v.end() && checked->is_null() && v.contains("label"))
       out.push_back(pointer + "/checked");
-    for (const auto& [k, child] : v.items()) collect(child, pointer + "/" + k, out);
+    for (const auto& [k, child] : v.items()) {
+      pointer.append("/").append(k);
+      collect(child, pointer, out);
+      pointer.resize(length);
+    }
   } else if (v.is_array()) {
-    for (std::size_t i = 0; i < v.size(); ++i)
-      collect(v[i], pointer + "/" + std::to_string(i), out);
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      pointer.append("/").append(std::to_string(i));
+      collect(v[i], pointer, out);
+      pointer.resize(length);
+    }
   }
 }
 
 void check(const Context& c, Findings& out) {
   std::vector<std::string> unknown;
-  collect(c.at("/systems"), "/systems", unknown);
-  collect(c.at("/files"), "/files", unknown);
+  for (std::string pointer : {"/systems", "/files"}) collect(c.at(pointer), pointer, unknown);
   if (unknown.empty()) return;
   const std::size_t n = unknown.size();
   if (unknown.size() > 20) unknown.resize(20);
