@@ -303,6 +303,13 @@ class Engine {
   // holds for the same field when that text is printed once, read by nothing, in its pages.
   void fill_from_sibling_blocks(const std::vector<Instance*>& blocks);
 
+  // pdftotext (engine_risk_titles.cpp): a risk's only text field, left without a value, takes
+  // the box printed right after the risk's title when its label is printed unread on the page.
+  void fill_after_risk_titles(const std::vector<Instance*>& blocks);
+  // The run of non-blank rows after row i and its blank rows (same page), when no value or label
+  // took any of them and none is a label, a risk's title, a bracket or an option list.
+  std::optional<std::pair<std::size_t, std::size_t>> free_box_after(std::size_t i) const;
+
   const Normalized& n_;
   const Grammar& g_;
   struct TextHash {

@@ -78,6 +78,7 @@ Recognized Engine::finish() {
   // bound III blocks: merge into files by order
   std::vector<Instance*> bound;
   collect_bound(*root_, bound);
+  fill_after_risk_titles(bound);
   fill_from_sibling_blocks(bound);
   materialize(*root_, "", out, pointers);
   json& doc = root_->obj;

@@ -556,3 +556,58 @@ TEST_CASE("pdftotext: the 変更箇所 rows where every box of the page finds it
   CHECK(at(other, "/changes").empty());
   CHECK(diagnostics_with_rule(other, "REC009").size() == 1);
 }
+
+TEST_CASE("pdftotext: a risk's text printed right under its title, its label elsewhere",
+          "[pdftotext]") {
+  // 002:1055-1082: the two `リスクに対する措置の内容` printed together, each risk's text right
+  // under the risk's title
+  const Lines page = {
+      "Ⅲ　リスク対策",
+      " １．特定個人情報ファイル名",
+      "（１）Aファイル",
+      "",
+      " ２．特定個人情報の入手 （情報提供ネットワークシステムを通じた入手を除く。）",
+      "",
+      " リスク：　目的外の入手が行われるリスク",
+      "",
+      "収集する情報の種類を制限している。",
+      "",
+      " ３．特定個人情報の使用",
+      "",
+      " リスクに対する措置の内容",
+      "",
+      " リスクに対する措置の内容",
+      "",
+      " リスク１：　目的を超えた紐付け、事務に必要のない情報との紐付けが行われるリスク",
+      "",
+      "担当外の情報は取得できない。",
+      "必要のない紐付けはできない。"};
+  const json d = parse_file_page(page);
+  CHECK(at(d, "/files/0/risk_measures/acquisition/risks/0/measures") ==
+        "収集する情報の種類を制限している。");
+  CHECK(at(d, "/files/0/risk_measures/use/risks/0/measures") ==
+        "担当外の情報は取得できない。\n必要のない紐付けはできない。");
+  hyoka::ParseOptions with_spans;
+  with_spans.spans = true;
+  const json spans = parse(page_document(with_file(page)), with_spans);
+  CHECK(at(spans, "/spans").contains("/files/0/risk_measures/use/risks/0/measures"));
+  // one label left without a value for two boxes: no telling which box is a risk's text
+  Lines one = page;
+  one.erase(one.begin() + 13, one.begin() + 15);
+  const json o = parse_file_page(one);
+  CHECK(at(o, "/files/0/risk_measures/acquisition/risks/0/measures").is_null());
+  CHECK(at(o, "/files/0/risk_measures/use/risks/0/measures").is_null());
+  // no label of the field on the page: the texts may be anything
+  Lines none = page;
+  none.erase(none.begin() + 11, none.begin() + 15);
+  const json n = parse_file_page(none);
+  CHECK(at(n, "/files/0/risk_measures/acquisition/risks/0/measures").is_null());
+  CHECK(at(n, "/files/0/risk_measures/use/risks/0/measures").is_null());
+  // a risk with several text fields (the use section's second risk) takes no box
+  Lines second = page;
+  second[16] =
+      " リスク２：　権限のない者（元職員、アクセス権限のない職員等）によって不正に使用されるリスク";
+  const json s = parse_file_page(second);
+  CHECK(at(s, "/files/0/risk_measures/use/risks/1/controls/1/text").is_null());
+  CHECK(at(s, "/files/0/risk_measures/use/risks/0/measures").is_null());
+}
