@@ -225,6 +225,9 @@ class Engine {
   // that box (002:59 法令上の根拠 above ４．個人番号の利用, its text below it): the rows up to a
   // label, a bracket, an option list or a page break.
   void claim_box_after(const Row& label);
+  // A row read as the heading of its section's only risk that is a field of that risk
+  // (`リスクへの対策は十分か` begins with リスク): that field's match, once the heading is entered.
+  std::optional<Match> risk_field_too(const Match& heading, const Row& row);
   void open(const Scope* s, Instance* inst, const std::vector<Read>* reads, const Field* f,
             const std::string& value, const Row& row);
 

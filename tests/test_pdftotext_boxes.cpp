@@ -611,3 +611,42 @@ TEST_CASE("pdftotext: a risk's text printed right under its title, its label els
   CHECK(at(s, "/files/0/risk_measures/use/risks/1/controls/1/text").is_null());
   CHECK(at(s, "/files/0/risk_measures/use/risks/0/measures").is_null());
 }
+
+TEST_CASE("pdftotext: the rating label of a section's only risk, read as its heading, is its field",
+          "[pdftotext]") {
+  // 002:1366-1421: `リスクへの対策は十分か` after the storage section's other-risks text begins
+  // with リスク and enters the section's only risk; it is that risk's rating label too, its value
+  // `[ 十分である` printed above it on the page
+  const auto page = [](const std::string& section, const std::string& other) {
+    return Lines{"Ⅲ　リスク対策",
+                 " １．特定個人情報ファイル名",
+                 "（１）Aファイル",
+                 "",
+                 " ８．監査",
+                 "",
+                 "[ 十分である",
+                 "",
+                 section,
+                 "",
+                 other,
+                 "",
+                 "・古い情報は届出に基づき更新している。",
+                 "",
+                 "＜選択肢＞",
+                 "1） 特に力を入れている 2） 十分である",
+                 "",
+                 "3） 課題が残されている",
+                 "",
+                 " リスクへの対策は十分か"};
+  };
+  const json d = parse_file_page(
+      page(" ７．特定個人情報の保管・消去",
+           " 特定個人情報の保管・消去におけるその他のリスク及びそのリスクに対する措置"));
+  CHECK(at(d, "/files/0/risk_measures/storage/risks/0/adequacy") == "十分である");
+  // a section of two risks: the label enters no risk, and no telling whose rating it is
+  const json two =
+      parse_file_page(page(" ３．特定個人情報の使用",
+                           " 特定個人情報の使用におけるその他のリスク及びそのリスクに対する措置"));
+  CHECK(at(two, "/files/0/risk_measures/use/risks/0/adequacy").is_null());
+  CHECK(at(two, "/files/0/risk_measures/use/risks/1/adequacy").is_null());
+}
