@@ -245,7 +245,10 @@ class Engine {
   // pdftotext prints a choice's bracketed value away from its label. A value elsewhere on the page
   // (`[ システム用ファイル ]`, or a bracket split over lines `[ 1万人以上10万人未満` … `]`) belongs
   // to this field when it is one of its options and of no other choice labelled on the same page.
-  json choice_from_page(const Hit& h, const OptionList& options) const;
+  // label_among_rivals: the field's own label is one of the page's rival label rows (which one is
+  // not known), so as many identical values as those rows are enough.
+  json choice_from_page(const Hit& h, const OptionList& options,
+                        bool label_among_rivals = false) const;
 
   // pdftotext: I-3's numbered file names printed away from their label (`（1）…ファイル`)
   std::string names_from_page(const Hit& h);
@@ -306,12 +309,25 @@ class Engine {
   // holds for the same field when that text is printed once, read by nothing, in its pages.
   void fill_from_sibling_blocks(const std::vector<Instance*>& blocks);
 
-  // pdftotext (engine_risk_titles.cpp): a risk's only text field, left without a value, takes
-  // the box printed right after the risk's title when its label is printed unread on the page.
-  void fill_after_risk_titles(const std::vector<Instance*>& blocks);
+  // pdftotext (engine_risk_titles.cpp): the rows that print a risk's title, `リスク1：…` (or
+  // `リスク：…` for a section's only risk), in the pages of a Ⅲ block, with the one risk of the
+  // block that number and title name; a title printed twice in a block is none.
+  struct TitledRisk {
+    Instance* block;
+    const Scope* scope;
+    std::size_t row;
+  };
+  std::vector<TitledRisk> titled_risks(const std::vector<Instance*>& blocks);
+  // A risk's only text field, left without a value, takes the box printed right after the risk's
+  // title when its label is printed unread on the page (one such label for each box taken).
+  void fill_after_risk_titles(const std::vector<TitledRisk>& risks);
   // The run of non-blank rows after row i and its blank rows (same page), when no value or label
   // took any of them and none is a label, a risk's title, a bracket or an option list.
   std::optional<std::pair<std::size_t, std::size_t>> free_box_after(std::size_t i) const;
+  // A risk's rating left without a value, when a later risk of its block is titled on the same
+  // page: its label is one of the page's rating labels, and it takes the value every one of them
+  // gets (as many identical values on the page as label boxes).
+  void fill_ratings_between_titles(const std::vector<TitledRisk>& risks);
 
   const Normalized& n_;
   const Grammar& g_;

@@ -60,8 +60,8 @@ std::optional<std::pair<std::size_t, std::size_t>> Engine::free_box_after(std::s
   return std::make_pair(first, i - 1);
 }
 
-void Engine::fill_after_risk_titles(const std::vector<Instance*>& blocks) {
-  if (n_.layout != "pdftotext" || blocks.empty()) return;
+std::vector<Engine::TitledRisk> Engine::titled_risks(const std::vector<Instance*>& blocks) {
+  std::vector<TitledRisk> out;
   const auto& rows = n_.rows;
   // the risk titles of the text, `リスク1：目的を超えた紐付け…` or, for a section's only risk,
   // `リスク：…`: row index, number and title key
@@ -82,18 +82,10 @@ void Engine::fill_after_risk_titles(const std::vector<Instance*>& blocks) {
       continue;
     titles.push_back({i, num.empty() ? std::nullopt : std::optional<int>(std::stoi(num)), title});
   }
-  if (titles.empty()) return;
+  if (titles.empty()) return out;
   std::vector<Instance*> ordered(blocks.begin(), blocks.end());
   std::sort(ordered.begin(), ordered.end(),
             [](const Instance* a, const Instance* b) { return a->line < b->line; });
-  struct Candidate {
-    Instance* inst;
-    const Scope* scope;
-    const Field* field;
-    std::pair<std::size_t, std::size_t> box;
-  };
-  // by page (its first row) and label key: the boxes that may be taken
-  std::map<std::pair<std::size_t, std::string>, std::vector<Candidate>> candidates;
   for (std::size_t b = 0; b < ordered.size(); ++b) {
     Instance* block = ordered[b];
     if (block->skipped || block->line <= 0) continue;
@@ -101,12 +93,14 @@ void Engine::fill_after_risk_titles(const std::vector<Instance*>& blocks) {
     const std::size_t from = page_of(block->line).first;
     const std::size_t to =
         b + 1 < ordered.size() ? page_of(ordered[b + 1]->line).first : rows.size();
-    std::vector<const Scope*> risks;
+    std::vector<const Scope*> risks;  // form order
     for (const Scope* s : g_.scopes) {
       for (const Scope* p = s; p != nullptr; p = p->parent) {
         if (p == block->scope && s->risk) risks.push_back(s);
       }
     }
+    std::set<const Scope*> seen;
+    std::set<const Scope*> twice;
     for (const Title& t : titles) {
       if (t.row < from || t.row >= to) continue;
       // the one risk of the block with this number and title
@@ -120,15 +114,37 @@ void Engine::fill_after_risk_titles(const std::vector<Instance*>& blocks) {
         }
       }
       if (matches != 1) continue;
-      const Field* f = only_text_field(*risk);
-      if (f == nullptr || f->control || f->keys.empty()) continue;
-      const json::json_pointer path(risk->prefix + f->reads.front().path);
-      if (!block->obj.contains(path) || !block->obj[path].is_null()) continue;
-      const auto box = free_box_after(t.row);
-      if (!box) continue;
-      candidates[{page_of(rows[t.row].line).first, f->keys.front()}].push_back(
-          {block, risk, f, *box});
+      if (!seen.insert(risk).second) twice.insert(risk);
+      out.push_back({block, risk, t.row});
     }
+    // a title printed twice in one block: no telling which one its rows follow
+    std::erase_if(out,
+                  [&](const TitledRisk& r) { return r.block == block && twice.count(r.scope); });
+  }
+  return out;
+}
+
+void Engine::fill_after_risk_titles(const std::vector<TitledRisk>& risks) {
+  const auto& rows = n_.rows;
+  struct Candidate {
+    Instance* inst;
+    const Scope* scope;
+    const Field* field;
+    std::pair<std::size_t, std::size_t> box;
+  };
+  // by page (its first row) and label key: the boxes that may be taken
+  std::map<std::pair<std::size_t, std::string>, std::vector<Candidate>> candidates;
+  for (const TitledRisk& t : risks) {
+    Instance* block = t.block;
+    const Scope* risk = t.scope;
+    const Field* f = only_text_field(*risk);
+    if (f == nullptr || f->control || f->keys.empty()) continue;
+    const json::json_pointer path(risk->prefix + f->reads.front().path);
+    if (!block->obj.contains(path) || !block->obj[path].is_null()) continue;
+    const auto box = free_box_after(t.row);
+    if (!box) continue;
+    candidates[{page_of(rows[t.row].line).first, f->keys.front()}].push_back(
+        {block, risk, f, *box});
   }
   for (auto& [where, list] : candidates) {
     const auto& [begin, key] = where;
@@ -144,9 +160,9 @@ void Engine::fill_after_risk_titles(const std::vector<Instance*>& blocks) {
         unread.insert(l);
     }
     // more boxes than labels left without a value, or one risk twice: some box is no risk's text
-    std::set<std::pair<const Instance*, const Scope*>> risks;
-    for (const Candidate& c : list) risks.insert({c.inst, c.scope});
-    if (list.size() > unread.size() || risks.size() != list.size()) continue;
+    std::set<std::pair<const Instance*, const Scope*>> distinct;
+    for (const Candidate& c : list) distinct.insert({c.inst, c.scope});
+    if (list.size() > unread.size() || distinct.size() != list.size()) continue;
     for (const Candidate& c : list) {
       Hit h;
       h.scope = c.scope;
@@ -160,6 +176,38 @@ void Engine::fill_after_risk_titles(const std::vector<Instance*>& blocks) {
       if (!value.is_string() || is_displaced_box(h, value.get_ref<const std::string&>())) continue;
       put(h, c.field->reads.front(), std::move(value), true);
       for (std::size_t r = c.box.first; r <= c.box.second; ++r) text_rows_.insert(rows[r].line);
+      ++values_recovered_;
+    }
+  }
+}
+
+void Engine::fill_ratings_between_titles(const std::vector<TitledRisk>& risks) {
+  std::map<const Scope*, std::size_t> form_order;
+  for (std::size_t i = 0; i < g_.scopes.size(); ++i) form_order[g_.scopes[i]] = i;
+  for (const TitledRisk& t : risks) {
+    // a later risk of the block titled on the same page: every row of this risk, its rating
+    // label's among them, lies between the two titles, on this page
+    const std::size_t page = page_of(n_.rows[t.row].line).first;
+    const bool closed = std::any_of(risks.begin(), risks.end(), [&](const TitledRisk& later) {
+      return later.block == t.block && form_order[later.scope] > form_order[t.scope] &&
+             page_of(n_.rows[later.row].line).first == page;
+    });
+    if (!closed) continue;
+    for (const Field& f : t.scope->fields) {
+      if (f.control || f.reads.size() != 1 || f.reads.front().type != ReadType::Choice) continue;
+      const Read& r = f.reads.front();
+      const json::json_pointer path(t.scope->prefix + r.path);
+      if (!t.block->obj.contains(path) || !t.block->obj[path].is_null()) continue;
+      Hit h;
+      h.scope = t.scope;
+      h.inst = t.block;
+      h.field = &f;
+      h.reads = &f.reads;
+      h.first_line = h.last_line = n_.rows[t.row].line;
+      json value = choice_from_page(h, *r.options, /*label_among_rivals=*/true);
+      if (value.is_null()) continue;
+      widen_to_page(h);
+      put(h, r, std::move(value), true);
       ++values_recovered_;
     }
   }

@@ -62,6 +62,19 @@ json parse_page(const Lines& page) {
 // The document of a Ⅲ page after a Ⅱ page with its file.
 json parse_file_page(const Lines& page) { return parse_page(with_file(page)); }
 
+// Ⅲ of file (1) up to the acquisition risk's title (002:1055-1065), then `rest`.
+Lines acquisition_risk_page(const Lines& rest) {
+  Lines out = {"Ⅲ　リスク対策",
+               " １．特定個人情報ファイル名",
+               "（１）Aファイル",
+               "",
+               " ２．特定個人情報の入手 （情報提供ネットワークシステムを通じた入手を除く。）",
+               "",
+               " リスク：　目的外の入手が行われるリスク"};
+  out.insert(out.end(), rest.begin(), rest.end());
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("pdftotext: two labels on one line are a header row, the value follows", "[pdftotext]") {
@@ -561,27 +574,11 @@ TEST_CASE("pdftotext: a risk's text printed right under its title, its label els
           "[pdftotext]") {
   // 002:1055-1082: the two `リスクに対する措置の内容` printed together, each risk's text right
   // under the risk's title
-  const Lines page = {
-      "Ⅲ　リスク対策",
-      " １．特定個人情報ファイル名",
-      "（１）Aファイル",
-      "",
-      " ２．特定個人情報の入手 （情報提供ネットワークシステムを通じた入手を除く。）",
-      "",
-      " リスク：　目的外の入手が行われるリスク",
-      "",
-      "収集する情報の種類を制限している。",
-      "",
-      " ３．特定個人情報の使用",
-      "",
-      " リスクに対する措置の内容",
-      "",
-      " リスクに対する措置の内容",
-      "",
-      " リスク１：　目的を超えた紐付け、事務に必要のない情報との紐付けが行われるリスク",
-      "",
-      "担当外の情報は取得できない。",
-      "必要のない紐付けはできない。"};
+  const Lines page = acquisition_risk_page(
+      {"", "収集する情報の種類を制限している。", "", " ３．特定個人情報の使用", "",
+       " リスクに対する措置の内容", "", " リスクに対する措置の内容", "",
+       " リスク１：　目的を超えた紐付け、事務に必要のない情報との紐付けが行われるリスク", "",
+       "担当外の情報は取得できない。", "必要のない紐付けはできない。"});
   const json d = parse_file_page(page);
   CHECK(at(d, "/files/0/risk_measures/acquisition/risks/0/measures") ==
         "収集する情報の種類を制限している。");
@@ -649,4 +646,27 @@ TEST_CASE("pdftotext: the rating label of a section's only risk, read as its hea
                            " 特定個人情報の使用におけるその他のリスク及びそのリスクに対する措置"));
   CHECK(at(two, "/files/0/risk_measures/use/risks/0/adequacy").is_null());
   CHECK(at(two, "/files/0/risk_measures/use/risks/1/adequacy").is_null());
+}
+
+TEST_CASE("pdftotext: a risk titled above a later risk on its page has its rating on that page",
+          "[pdftotext]") {
+  // 002:1464-1526: the acquisition risk and the use section's first risk titled on one page; the
+  // acquisition rating label is one of the page's two, both valued 十分である
+  const auto page = [](const std::string& second_value) {
+    return acquisition_risk_page(
+        {"", " ３．特定個人情報の使用", "",
+         " リスク１：　目的を超えた紐付け、事務に必要のない情報との紐付けが行われるリスク", "",
+         " リスクへの対策は十分か", "[ 十分である ]", "", " リスクへの対策は十分か",
+         "[ " + second_value + " ]"});
+  };
+  const json d = parse_file_page(page("十分である"));
+  CHECK(at(d, "/files/0/risk_measures/acquisition/risks/0/adequacy") == "十分である");
+  // two different values: no telling which label is the acquisition risk's
+  const json two = parse_file_page(page("課題が残されている"));
+  CHECK(at(two, "/files/0/risk_measures/acquisition/risks/0/adequacy").is_null());
+  // the acquisition risk titled alone on the page before: its rows may go on over both pages
+  Lines last = page("十分である");
+  last.insert(last.begin() + 8, {"", ""});
+  const json l = parse_file_page(last);
+  CHECK(at(l, "/files/0/risk_measures/acquisition/risks/0/adequacy").is_null());
 }
