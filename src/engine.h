@@ -329,6 +329,11 @@ class Engine {
   // gets (as many identical values on the page as label boxes).
   void fill_ratings_between_titles(const std::vector<TitledRisk>& risks);
 
+  // pdftotext (engine_shapes.cpp): a text field of a stated shape (grammar `shape`), left without
+  // a value, takes the one box of that shape on its instance's page, when the page holds one
+  // instance of its scope and one label of the field.
+  void fill_shaped_texts();
+
   const Normalized& n_;
   const Grammar& g_;
   struct TextHash {

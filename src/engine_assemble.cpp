@@ -82,6 +82,7 @@ Recognized Engine::finish() {
     const std::vector<TitledRisk> titled = titled_risks(bound);
     fill_after_risk_titles(titled);
     fill_ratings_between_titles(titled);
+    fill_shaped_texts();
   }
   fill_from_sibling_blocks(bound);
   materialize(*root_, "", out, pointers);

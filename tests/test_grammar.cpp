@@ -233,6 +233,14 @@ TEST_CASE("grammar: broken grammars throw GrammarError", "[grammar]") {
       "fields": [{"label": "a", "reads": [{"type": "text"}, {"type": "guess"}]}]}})"),
                     GrammarError);
   }
+  SECTION("unknown text shape") {
+    CHECK_THROWS_AS(load_grammar(R"({"form": "t", "options": {}, "root": {"id": "r",
+      "fields": [{"label": "a", "type": "text", "shape": "poem", "path": "/a"}]}})"),
+                    GrammarError);
+    const auto g = load_grammar(R"({"form": "t", "options": {}, "root": {"id": "r",
+      "fields": [{"label": "a", "type": "text", "shape": "organization", "path": "/a"}]}})");
+    CHECK(g->root->fields.at(0).shape == hyoka::TextShape::Organization);
+  }
   SECTION("choice or checks without options") {
     CHECK_THROWS_AS(load_grammar(R"({"form": "t", "options": {}, "root": {"id": "r",
       "fields": [{"label": "a", "type": "checks", "path": "/a"}]}})"),

@@ -670,3 +670,34 @@ TEST_CASE("pdftotext: a risk titled above a later risk on its page has its ratin
   const json l = parse_file_page(last);
   CHECK(at(l, "/files/0/risk_measures/acquisition/risks/0/adequacy").is_null());
 }
+
+TEST_CASE("pdftotext: a text the grammar shapes as an organization's name, its box apart",
+          "[pdftotext]") {
+  // 002:318-418: `③委託先名` at the top of the page, `株式会社ジーシーシー` a box of its own among
+  // boxes no label claimed (the 委託事項's title among them)
+  const Lines page = {" ４．特定個人情報ファイルの取扱いの委託",
+                      "",
+                      " ③委託先名",
+                      "",
+                      " 委託事項1",
+                      "",
+                      " ①委託内容 A保守",
+                      "",
+                      "A保守運用業務",
+                      "",
+                      "株式会社エービー",
+                      "",
+                      "＜選択肢＞",
+                      "1） 再委託する 2） 再委託しない"};
+  const json d = parse_file_page(page);
+  CHECK(at(d, "/files/0/outsourcing/entrusts/0/contractor") == "株式会社エービー");
+  CHECK(at(d, "/files/0/outsourcing/entrusts/0/title").is_null());
+  // two names on the page: no telling which is the contractor
+  Lines two = page;
+  two.insert(two.begin() + 10, {"Bシステム（株）", ""});
+  CHECK(at(parse_file_page(two), "/files/0/outsourcing/entrusts/0/contractor").is_null());
+  // no label of the field on the page: the name may be anything's
+  Lines unlabelled = page;
+  unlabelled.erase(unlabelled.begin() + 2, unlabelled.begin() + 4);
+  CHECK(at(parse_file_page(unlabelled), "/files/0/outsourcing/entrusts/0/contractor").is_null());
+}
