@@ -701,3 +701,31 @@ TEST_CASE("pdftotext: a text the grammar shapes as an organization's name, its b
   unlabelled.erase(unlabelled.begin() + 2, unlabelled.begin() + 4);
   CHECK(at(parse_file_page(unlabelled), "/files/0/outsourcing/entrusts/0/contractor").is_null());
 }
+
+TEST_CASE("pdftotext: a text the grammar shapes as a reference to an annex, its box apart",
+          "[pdftotext]") {
+  // 002:168-286: `全ての記録項目` and `その妥当性` printed together, `別添１を参照。` a box of its
+  // own further down the page, the rationale's text elsewhere
+  const Lines page = {"Ⅱ　特定個人情報ファイルの概要",
+                      " １．特定個人情報ファイル名",
+                      "（１）Aファイル",
+                      "",
+                      "個人番号：個人を正確に特定するため保有する",
+                      "",
+                      " ２．基本情報",
+                      "",
+                      " 全ての記録項目",
+                      "",
+                      " その妥当性",
+                      "",
+                      " ⑥事務担当部署 総務部市民税課",
+                      "",
+                      "別添１を参照。"};
+  const json d = parse_page(page);
+  CHECK(at(d, "/files/0/all_items_ref") == "別添1を参照。");
+  CHECK(at(d, "/files/0/items_rationale").is_null());
+  // two references on the page: no telling which is the field's
+  Lines two = page;
+  two.insert(two.end(), {"", "別添２を参照。"});
+  CHECK(at(parse_page(two), "/files/0/all_items_ref").is_null());
+}

@@ -55,9 +55,10 @@ struct Read {
   std::string marker;                   // ParenAfter: the caption inside the parentheses
 };
 
-// What a text field's value looks like, when the form fixes it: evidence for placing a box that
-// pdftotext printed away from its label.
-enum class TextShape { Any, Organization };
+// What a text field's value looks like, when the form fixes it (an organization's name, a
+// reference to an annex: `別添１を参照。`): evidence for placing a box that pdftotext printed away
+// from its label.
+enum class TextShape { Any, Organization, AnnexReference };
 
 struct Field {
   std::string label;                 // as printed in the grammar
