@@ -225,6 +225,9 @@ class Engine {
   // that box (002:59 法令上の根拠 above ４．個人番号の利用, its text below it): the rows up to a
   // label, a bracket, an option list or a page break.
   void claim_box_after(const Row& label);
+  // A row read as the heading of its section's only risk that is a field of that risk
+  // (`リスクへの対策は十分か` begins with リスク): that field's match, once the heading is entered.
+  std::optional<Match> risk_field_too(const Match& heading, const Row& row);
   void open(const Scope* s, Instance* inst, const std::vector<Read>* reads, const Field* f,
             const std::string& value, const Row& row);
 
@@ -242,7 +245,10 @@ class Engine {
   // pdftotext prints a choice's bracketed value away from its label. A value elsewhere on the page
   // (`[ システム用ファイル ]`, or a bracket split over lines `[ 1万人以上10万人未満` … `]`) belongs
   // to this field when it is one of its options and of no other choice labelled on the same page.
-  json choice_from_page(const Hit& h, const OptionList& options) const;
+  // label_among_rivals: the field's own label is one of the page's rival label rows (which one is
+  // not known), so as many identical values as those rows are enough.
+  json choice_from_page(const Hit& h, const OptionList& options,
+                        bool label_among_rivals = false) const;
 
   // pdftotext: I-3's numbered file names printed away from their label (`（1）…ファイル`)
   std::string names_from_page(const Hit& h);
@@ -302,6 +308,31 @@ class Engine {
   // pdftotext (engine_siblings.cpp): a Ⅲ block's empty text field takes the text another block
   // holds for the same field when that text is printed once, read by nothing, in its pages.
   void fill_from_sibling_blocks(const std::vector<Instance*>& blocks);
+
+  // pdftotext (engine_risk_titles.cpp): the rows that print a risk's title, `リスク1：…` (or
+  // `リスク：…` for a section's only risk), in the pages of a Ⅲ block, with the one risk of the
+  // block that number and title name; a title printed twice in a block is none.
+  struct TitledRisk {
+    Instance* block;
+    const Scope* scope;
+    std::size_t row;
+  };
+  std::vector<TitledRisk> titled_risks(const std::vector<Instance*>& blocks);
+  // A risk's only text field, left without a value, takes the box printed right after the risk's
+  // title when its label is printed unread on the page (one such label for each box taken).
+  void fill_after_risk_titles(const std::vector<TitledRisk>& risks);
+  // The run of non-blank rows after row i and its blank rows (same page), when no value or label
+  // took any of them and none is a label, a risk's title, a bracket or an option list.
+  std::optional<std::pair<std::size_t, std::size_t>> free_box_after(std::size_t i) const;
+  // A risk's rating left without a value, when a later risk of its block is titled on the same
+  // page: its label is one of the page's rating labels, and it takes the value every one of them
+  // gets (as many identical values on the page as label boxes).
+  void fill_ratings_between_titles(const std::vector<TitledRisk>& risks);
+
+  // pdftotext (engine_shapes.cpp): a text field of a stated shape (grammar `shape`), left without
+  // a value, takes the one box of that shape on its instance's page, when the page holds one
+  // instance of its scope and one label of the field.
+  void fill_shaped_texts();
 
   const Normalized& n_;
   const Grammar& g_;

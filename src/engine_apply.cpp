@@ -215,10 +215,7 @@ void Engine::replay_deferred(int line) {
       apply(*m, *r);
       ++recognized_;
       ++values_recovered_;
-      if (m->scope->risk && stack_.back().scope == m->scope) {
-        const std::optional<Match> f = classify(*r, false);
-        if (f && f->kind == Kind::Field && f->scope == m->scope) fields.emplace_back(r, stack_);
-      }
+      if (risk_field_too(*m, *r)) fields.emplace_back(r, stack_);
     } else {
       fields.emplace_back(r, std::nullopt);
     }
@@ -251,6 +248,14 @@ void Engine::replay_deferred(int line) {
   stack_ = outer;  // a sibling heading replayed may have replaced the scope that started this
   open_ = saved;
   replaying_ = false;
+}
+
+std::optional<Match> Engine::risk_field_too(const Match& heading, const Row& row) {
+  if (heading.kind != Kind::Heading || !heading.scope->risk || stack_.back().scope != heading.scope)
+    return std::nullopt;
+  std::optional<Match> f = classify(row, false);
+  if (!f || f->kind != Kind::Field || f->scope != heading.scope) return std::nullopt;
+  return f;
 }
 
 void Engine::claim_box_after(const Row& label) {

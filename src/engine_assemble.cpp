@@ -78,6 +78,12 @@ Recognized Engine::finish() {
   // bound III blocks: merge into files by order
   std::vector<Instance*> bound;
   collect_bound(*root_, bound);
+  if (n_.layout == "pdftotext") {
+    const std::vector<TitledRisk> titled = titled_risks(bound);
+    fill_after_risk_titles(titled);
+    fill_ratings_between_titles(titled);
+    fill_shaped_texts();
+  }
   fill_from_sibling_blocks(bound);
   materialize(*root_, "", out, pointers);
   json& doc = root_->obj;

@@ -67,7 +67,8 @@ const std::vector<std::string>& Engine::choice_values(std::size_t i) const {
   return *pr.values;
 }
 
-json Engine::choice_from_page(const Hit& h, const OptionList& options) const {
+json Engine::choice_from_page(const Hit& h, const OptionList& options,
+                              bool label_among_rivals) const {
   const auto [begin, end] = page_of(h.first_line);
   auto overlaps = [&](const OptionList& l) {
     for (const auto& o : l) {
@@ -126,7 +127,8 @@ json Engine::choice_from_page(const Hit& h, const OptionList& options) const {
   }
   // A value other choices on the page could own is this field's only when every one of them
   // gets the same value: as many identical values as label boxes (two 十分である for two risks).
-  if (contested > 0 && seen < contested + 1) return nullptr;
+  if (label_among_rivals && contested == 0) return nullptr;
+  if (contested > 0 && seen < contested + (label_among_rivals ? 0 : 1)) return nullptr;
   return found;
 }
 

@@ -225,6 +225,9 @@ void Engine::step(const Row& row) {
   }
   if (auto m = classify(row, false)) {
     apply(*m, row);
+    // the label of the section's only risk's rating, read as that risk's heading, is its field
+    // too (002:1421 `リスクへの対策は十分か` after the storage section's other-risks text)
+    if (auto f = risk_field_too(*m, row)) apply(*f, row);
     ++recognized_;
     ++label_hits_;
     return;

@@ -102,6 +102,16 @@ class Loader {
     f.numbered = j.value("numbered", false);
     f.control = j.value("control", false);
     f.role = j.value("role", "");
+    if (j.contains("shape")) {
+      const std::string shape = j.at("shape").get<std::string>();
+      if (shape == "organization") {
+        f.shape = TextShape::Organization;
+      } else if (shape == "annex_reference") {
+        f.shape = TextShape::AnnexReference;
+      } else {
+        throw GrammarError("unknown text shape: " + shape);
+      }
+    }
     if (j.contains("reads")) {
       for (const auto& r : j.at("reads")) f.reads.push_back(read(r));
     } else if (j.contains("type")) {

@@ -233,6 +233,17 @@ TEST_CASE("grammar: broken grammars throw GrammarError", "[grammar]") {
       "fields": [{"label": "a", "reads": [{"type": "text"}, {"type": "guess"}]}]}})"),
                     GrammarError);
   }
+  SECTION("unknown text shape") {
+    CHECK_THROWS_AS(load_grammar(R"({"form": "t", "options": {}, "root": {"id": "r",
+      "fields": [{"label": "a", "type": "text", "shape": "poem", "path": "/a"}]}})"),
+                    GrammarError);
+    const auto g = load_grammar(R"({"form": "t", "options": {}, "root": {"id": "r",
+      "fields": [{"label": "a", "type": "text", "shape": "organization", "path": "/a"}]}})");
+    CHECK(g->root->fields.at(0).shape == hyoka::TextShape::Organization);
+    const auto a = load_grammar(R"({"form": "t", "options": {}, "root": {"id": "r",
+      "fields": [{"label": "a", "type": "text", "shape": "annex_reference", "path": "/a"}]}})");
+    CHECK(a->root->fields.at(0).shape == hyoka::TextShape::AnnexReference);
+  }
   SECTION("choice or checks without options") {
     CHECK_THROWS_AS(load_grammar(R"({"form": "t", "options": {}, "root": {"id": "r",
       "fields": [{"label": "a", "type": "checks", "path": "/a"}]}})"),

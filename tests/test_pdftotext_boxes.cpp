@@ -62,6 +62,19 @@ json parse_page(const Lines& page) {
 // The document of a Ⅲ page after a Ⅱ page with its file.
 json parse_file_page(const Lines& page) { return parse_page(with_file(page)); }
 
+// Ⅲ of file (1) up to the acquisition risk's title (002:1055-1065), then `rest`.
+Lines acquisition_risk_page(const Lines& rest) {
+  Lines out = {"Ⅲ　リスク対策",
+               " １．特定個人情報ファイル名",
+               "（１）Aファイル",
+               "",
+               " ２．特定個人情報の入手 （情報提供ネットワークシステムを通じた入手を除く。）",
+               "",
+               " リスク：　目的外の入手が行われるリスク"};
+  out.insert(out.end(), rest.begin(), rest.end());
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("pdftotext: two labels on one line are a header row, the value follows", "[pdftotext]") {
@@ -555,4 +568,164 @@ TEST_CASE("pdftotext: the 変更箇所 rows where every box of the page finds it
   const json other = changes_document("・再委託は禁止する。");
   CHECK(at(other, "/changes").empty());
   CHECK(diagnostics_with_rule(other, "REC009").size() == 1);
+}
+
+TEST_CASE("pdftotext: a risk's text printed right under its title, its label elsewhere",
+          "[pdftotext]") {
+  // 002:1055-1082: the two `リスクに対する措置の内容` printed together, each risk's text right
+  // under the risk's title
+  const Lines page = acquisition_risk_page(
+      {"", "収集する情報の種類を制限している。", "", " ３．特定個人情報の使用", "",
+       " リスクに対する措置の内容", "", " リスクに対する措置の内容", "",
+       " リスク１：　目的を超えた紐付け、事務に必要のない情報との紐付けが行われるリスク", "",
+       "担当外の情報は取得できない。", "必要のない紐付けはできない。"});
+  const json d = parse_file_page(page);
+  CHECK(at(d, "/files/0/risk_measures/acquisition/risks/0/measures") ==
+        "収集する情報の種類を制限している。");
+  CHECK(at(d, "/files/0/risk_measures/use/risks/0/measures") ==
+        "担当外の情報は取得できない。\n必要のない紐付けはできない。");
+  hyoka::ParseOptions with_spans;
+  with_spans.spans = true;
+  const json spans = parse(page_document(with_file(page)), with_spans);
+  CHECK(at(spans, "/spans").contains("/files/0/risk_measures/use/risks/0/measures"));
+  // one label left without a value for two boxes: no telling which box is a risk's text
+  Lines one = page;
+  one.erase(one.begin() + 13, one.begin() + 15);
+  const json o = parse_file_page(one);
+  CHECK(at(o, "/files/0/risk_measures/acquisition/risks/0/measures").is_null());
+  CHECK(at(o, "/files/0/risk_measures/use/risks/0/measures").is_null());
+  // no label of the field on the page: the texts may be anything
+  Lines none = page;
+  none.erase(none.begin() + 11, none.begin() + 15);
+  const json n = parse_file_page(none);
+  CHECK(at(n, "/files/0/risk_measures/acquisition/risks/0/measures").is_null());
+  CHECK(at(n, "/files/0/risk_measures/use/risks/0/measures").is_null());
+  // a risk with several text fields (the use section's second risk) takes no box
+  Lines second = page;
+  second[16] =
+      " リスク２：　権限のない者（元職員、アクセス権限のない職員等）によって不正に使用されるリスク";
+  const json s = parse_file_page(second);
+  CHECK(at(s, "/files/0/risk_measures/use/risks/1/controls/1/text").is_null());
+  CHECK(at(s, "/files/0/risk_measures/use/risks/0/measures").is_null());
+}
+
+TEST_CASE("pdftotext: the rating label of a section's only risk, read as its heading, is its field",
+          "[pdftotext]") {
+  // 002:1366-1421: `リスクへの対策は十分か` after the storage section's other-risks text begins
+  // with リスク and enters the section's only risk; it is that risk's rating label too, its value
+  // `[ 十分である` printed above it on the page
+  const auto page = [](const std::string& section, const std::string& other) {
+    return Lines{"Ⅲ　リスク対策",
+                 " １．特定個人情報ファイル名",
+                 "（１）Aファイル",
+                 "",
+                 " ８．監査",
+                 "",
+                 "[ 十分である",
+                 "",
+                 section,
+                 "",
+                 other,
+                 "",
+                 "・古い情報は届出に基づき更新している。",
+                 "",
+                 "＜選択肢＞",
+                 "1） 特に力を入れている 2） 十分である",
+                 "",
+                 "3） 課題が残されている",
+                 "",
+                 " リスクへの対策は十分か"};
+  };
+  const json d = parse_file_page(
+      page(" ７．特定個人情報の保管・消去",
+           " 特定個人情報の保管・消去におけるその他のリスク及びそのリスクに対する措置"));
+  CHECK(at(d, "/files/0/risk_measures/storage/risks/0/adequacy") == "十分である");
+  // a section of two risks: the label enters no risk, and no telling whose rating it is
+  const json two =
+      parse_file_page(page(" ３．特定個人情報の使用",
+                           " 特定個人情報の使用におけるその他のリスク及びそのリスクに対する措置"));
+  CHECK(at(two, "/files/0/risk_measures/use/risks/0/adequacy").is_null());
+  CHECK(at(two, "/files/0/risk_measures/use/risks/1/adequacy").is_null());
+}
+
+TEST_CASE("pdftotext: a risk titled above a later risk on its page has its rating on that page",
+          "[pdftotext]") {
+  // 002:1464-1526: the acquisition risk and the use section's first risk titled on one page; the
+  // acquisition rating label is one of the page's two, both valued 十分である
+  const auto page = [](const std::string& second_value) {
+    return acquisition_risk_page(
+        {"", " ３．特定個人情報の使用", "",
+         " リスク１：　目的を超えた紐付け、事務に必要のない情報との紐付けが行われるリスク", "",
+         " リスクへの対策は十分か", "[ 十分である ]", "", " リスクへの対策は十分か",
+         "[ " + second_value + " ]"});
+  };
+  const json d = parse_file_page(page("十分である"));
+  CHECK(at(d, "/files/0/risk_measures/acquisition/risks/0/adequacy") == "十分である");
+  // two different values: no telling which label is the acquisition risk's
+  const json two = parse_file_page(page("課題が残されている"));
+  CHECK(at(two, "/files/0/risk_measures/acquisition/risks/0/adequacy").is_null());
+  // the acquisition risk titled alone on the page before: its rows may go on over both pages
+  Lines last = page("十分である");
+  last.insert(last.begin() + 8, {"", ""});
+  const json l = parse_file_page(last);
+  CHECK(at(l, "/files/0/risk_measures/acquisition/risks/0/adequacy").is_null());
+}
+
+TEST_CASE("pdftotext: a text the grammar shapes as an organization's name, its box apart",
+          "[pdftotext]") {
+  // 002:318-418: `③委託先名` at the top of the page, `株式会社ジーシーシー` a box of its own among
+  // boxes no label claimed (the 委託事項's title among them)
+  const Lines page = {" ４．特定個人情報ファイルの取扱いの委託",
+                      "",
+                      " ③委託先名",
+                      "",
+                      " 委託事項1",
+                      "",
+                      " ①委託内容 A保守",
+                      "",
+                      "A保守運用業務",
+                      "",
+                      "株式会社エービー",
+                      "",
+                      "＜選択肢＞",
+                      "1） 再委託する 2） 再委託しない"};
+  const json d = parse_file_page(page);
+  CHECK(at(d, "/files/0/outsourcing/entrusts/0/contractor") == "株式会社エービー");
+  CHECK(at(d, "/files/0/outsourcing/entrusts/0/title").is_null());
+  // two names on the page: no telling which is the contractor
+  Lines two = page;
+  two.insert(two.begin() + 10, {"Bシステム（株）", ""});
+  CHECK(at(parse_file_page(two), "/files/0/outsourcing/entrusts/0/contractor").is_null());
+  // no label of the field on the page: the name may be anything's
+  Lines unlabelled = page;
+  unlabelled.erase(unlabelled.begin() + 2, unlabelled.begin() + 4);
+  CHECK(at(parse_file_page(unlabelled), "/files/0/outsourcing/entrusts/0/contractor").is_null());
+}
+
+TEST_CASE("pdftotext: a text the grammar shapes as a reference to an annex, its box apart",
+          "[pdftotext]") {
+  // 002:168-286: `全ての記録項目` and `その妥当性` printed together, `別添１を参照。` a box of its
+  // own further down the page, the rationale's text elsewhere
+  const Lines page = {"Ⅱ　特定個人情報ファイルの概要",
+                      " １．特定個人情報ファイル名",
+                      "（１）Aファイル",
+                      "",
+                      "個人番号：個人を正確に特定するため保有する",
+                      "",
+                      " ２．基本情報",
+                      "",
+                      " 全ての記録項目",
+                      "",
+                      " その妥当性",
+                      "",
+                      " ⑥事務担当部署 総務部市民税課",
+                      "",
+                      "別添１を参照。"};
+  const json d = parse_page(page);
+  CHECK(at(d, "/files/0/all_items_ref") == "別添1を参照。");
+  CHECK(at(d, "/files/0/items_rationale").is_null());
+  // two references on the page: no telling which is the field's
+  Lines two = page;
+  two.insert(two.end(), {"", "別添２を参照。"});
+  CHECK(at(parse_page(two), "/files/0/all_items_ref").is_null());
 }

@@ -58,14 +58,20 @@ struct Read {
   std::string marker;                   // ParenAfter: the caption inside the parentheses
 };
 
+// What a text field's value looks like, when the form fixes it (an organization's name, a
+// reference to an annex: `別添１を参照。`): evidence for placing a box that pdftotext printed away
+// from its label.
+enum class TextShape { Any, Organization, AnnexReference };
+
 struct Field {
-  std::string label;              // as printed in the grammar
-  std::string control_label;      // canonical label for Control.label (markers removed)
-  std::vector<std::string> keys;  // label_key of label and variants
-  bool numbered = false;          // matches only a label printed with a section number
-  bool control = false;           // a Control row of a Risk
-  std::string role;               // e.g. "serious_incident"
-  std::string spill_key;          // label key of the text field that receives fused text
+  std::string label;                 // as printed in the grammar
+  std::string control_label;         // canonical label for Control.label (markers removed)
+  std::vector<std::string> keys;     // label_key of label and variants
+  bool numbered = false;             // matches only a label printed with a section number
+  bool control = false;              // a Control row of a Risk
+  std::string role;                  // e.g. "serious_incident"
+  std::string spill_key;             // label key of the text field that receives fused text
+  TextShape shape = TextShape::Any;  // what a text value looks like (an organization's name)
   std::vector<Read> reads;
 };
 
