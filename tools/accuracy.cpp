@@ -34,6 +34,12 @@ int main(int argc, char** argv) {
   std::size_t total = 0;
   std::size_t matched = 0;
   std::vector<fs::path> expected;
+  std::error_code ec;
+  if (!fs::is_directory(fixtures / "expected", ec)) {
+    std::cerr << "hyoka-accuracy: " << (fixtures / "expected").string()
+              << " がありません。リポジトリの最上位で実行するか --fixtures DIR を指定してください\n";
+    return 2;
+  }
   for (const auto& e : fs::directory_iterator(fixtures / "expected")) {
     if (e.path().extension() == ".json") expected.push_back(e.path());
   }
