@@ -36,8 +36,9 @@ int main(int argc, char** argv) {
   std::vector<fs::path> expected;
   std::error_code ec;
   if (!fs::is_directory(fixtures / "expected", ec)) {
-    std::cerr << "hyoka-accuracy: " << (fixtures / "expected").string()
-              << " がありません。リポジトリの最上位で実行するか --fixtures DIR を指定してください\n";
+    std::cerr
+        << "hyoka-accuracy: " << (fixtures / "expected").string()
+        << " がありません。リポジトリの最上位で実行するか --fixtures DIR を指定してください\n";
     return 2;
   }
   for (const auto& e : fs::directory_iterator(fixtures / "expected")) {
