@@ -74,6 +74,12 @@ const json& Context::at(const std::string& pointer) const {
   return v != nullptr ? *v : null_value();
 }
 
+const json& member(const json& object, const std::string& key) {
+  if (!object.is_object()) (void)object.value(key, json());  // throws its type_error
+  const auto it = object.find(key);
+  return it != object.end() ? *it : null_value();
+}
+
 std::optional<std::string> Context::str(const std::string& pointer) const {
   const json& v = at(pointer);
   if (!v.is_string()) return std::nullopt;
