@@ -57,12 +57,23 @@ std::vector<Piece> pieces(std::string_view line, const OptionList& options) {
   std::vector<Piece> out;
   std::size_t pos = 0;
   while (pos < line.size()) {
+    const auto lead = static_cast<unsigned char>(line[pos]);
+    // the bytes of most characters: no bracket, and a lead byte no token or mark has (every
+    // token is E2 xx xx in UTF-8, the marks E2 xx xx or E3 xx xx, and an overlong form never
+    // decodes to them)
+    if (lead < 0x80 && lead != '[' && lead != ']') {
+      ++pos;
+      continue;
+    }
+    if (lead >= 0x80 && lead != 0xE2 && lead != 0xE3) {
+      text::next_cp(line, pos);
+      continue;
+    }
     const std::string_view rest = line.substr(pos);
     bool token = false;
-    // every token is E2 xx xx in UTF-8: only an E2 byte may begin one
     for (std::string_view t :
          {text::kChecked, text::kUnchecked, text::kUnknown, text::kBracketedUnknown}) {
-      if (line[pos] == '\xE2' && rest.substr(0, t.size()) == t) {
+      if (lead == 0xE2 && rest.substr(0, t.size()) == t) {
         const bool lost = t == text::kUnknown || t == text::kBracketedUnknown;
         out.push_back({Piece::Box, label_at(rest.substr(t.size()), options), lost, pos});
         pos += t.size();

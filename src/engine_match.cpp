@@ -42,7 +42,7 @@ std::optional<Match> Engine::classify(const Row& row, bool parts_only) {
     const std::string& cell = row.cells[ci];
     if (cell.empty()) continue;
     const std::size_t tok = text::first_token(cell);
-    const std::string label = cell.substr(0, tok);
+    const std::string_view label = std::string_view(cell).substr(0, tok);
     const LabelKey& label_key = label_of(label);
     const std::string& lk = label_key.key;
     const bool had_number = label_key.had_number;

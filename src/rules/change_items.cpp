@@ -132,9 +132,9 @@ namespace {
 std::string last_full_revision(const json& changes) {
   std::string last;
   for (const auto& row : changes) {
-    const json& item = row.value("item", json());
-    const json& after = row.value("after", json());
-    const json& date = row.value("date", json());
+    const json& item = member(row, "item");
+    const json& after = member(row, "after");
+    const json& date = member(row, "date");
     if (!item.is_string() || !after.is_string() || !date.is_string()) continue;
     const std::string k = hyoka::text::key(item.get<std::string>());
     if (k.find("全部") == std::string::npos && k.find("全文") == std::string::npos) continue;
@@ -156,8 +156,8 @@ std::vector<LatestChange> compute_latest_changes(const Context& c) {
   std::map<std::string, std::string> dates;
   for (std::size_t k = 0; k < changes.size(); ++k) {
     const json& row = changes[k];
-    const json& item = row.value("item", json());
-    const json& after = row.value("after", json());
+    const json& item = member(row, "item");
+    const json& after = member(row, "after");
     if (!item.is_string() || !substantive(after)) continue;
     const std::string after_text = after.get<std::string>();
     const auto target = resolve(c, item.get<std::string>(), after_text);
@@ -165,7 +165,7 @@ std::vector<LatestChange> compute_latest_changes(const Context& c) {
     std::string id = target->field;
     for (const auto& p : target->pointers) id += "|" + p;
     const std::string date =
-        row.value("date", json()).is_string() ? row["date"].get<std::string>() : "9999";
+        member(row, "date").is_string() ? row["date"].get<std::string>() : "9999";
     if (!revised.empty() && date < revised) continue;
     const auto it = by_field.find(id);
     if (it == by_field.end()) {

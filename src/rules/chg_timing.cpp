@@ -12,13 +12,13 @@ void check(const Context& c, Findings& out) {
   if (!changes.is_array()) return;
   for (std::size_t k = 0; k < changes.size(); ++k) {
     const json& row = changes[k];
-    if (!row.value("timing", json()).is_null()) continue;
-    if (!substantive(row.value("item", json()))) continue;
+    if (!member(row, "timing").is_null()) continue;
+    if (!substantive(member(row, "item"))) continue;
     // rows of one date share a merged 提出時期 cell that the extraction gives to one row only
     bool merged = false;
     for (std::size_t j = 0; j < changes.size() && !merged; ++j) {
-      merged = j != k && changes[j].value("date", json()) == row.value("date", json()) &&
-               !changes[j].value("timing", json()).is_null();
+      merged = j != k && member(changes[j], "date") == member(row, "date") &&
+               !member(changes[j], "timing").is_null();
     }
     if (merged) continue;
     out.push_back(

@@ -7,10 +7,10 @@ namespace hyoka::validate::ruleset {
 namespace {
 
 bool has_content(const json& risk) {
-  if (substantive(risk.value("measures", json()))) return true;
+  if (substantive(member(risk, "measures"))) return true;
   if (!risk.contains("controls") || !risk["controls"].is_array()) return false;
   for (const auto& ctl : risk["controls"]) {
-    if (substantive(ctl.value("text", json()))) return true;
+    if (substantive(member(ctl, "text"))) return true;
   }
   return false;
 }
@@ -19,7 +19,7 @@ void check(const Context& c, Findings& out) {
   if (c.scrambled()) return;  // a rating detached from its row is often unread in pdftotext
   for (std::size_t i = 0; i < c.file_count(); ++i) {
     for_each_risk(c, i, [&](const std::string& section, const std::string& ptr, const json& risk) {
-      if (!risk.value("adequacy", json()).is_null() || !has_content(risk)) return;
+      if (!member(risk, "adequacy").is_null() || !has_content(risk)) return;
       const std::string opt_out = opt_out_for(c, section, risk);
       if (!opt_out.empty()) {
         const json& boxes = c.at(Context::file(i) + "/risk_measures/" + section + "/opt_outs");

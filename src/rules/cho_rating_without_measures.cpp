@@ -7,14 +7,14 @@ namespace hyoka::validate::ruleset {
 namespace {
 
 bool has_measure_text(const json& risk) {
-  if (substantive(risk.value("measures", json()))) return true;
+  if (substantive(member(risk, "measures"))) return true;
   if (!risk.contains("controls") || !risk["controls"].is_array()) return false;
   for (const auto& ctl : risk["controls"]) {
-    if (substantive(ctl.value("text", json()))) return true;
+    if (substantive(member(ctl, "text"))) return true;
     // a chosen measure (ユーザ認証の管理「行っている」, 事故発生時手順「十分に行っている」…); the
     // incident question reports a fact, not a measure
     const std::string label = ctl.value("label", "");
-    if (ctl.value("value", json()).is_string() && label.find("重大事故") == std::string::npos)
+    if (member(ctl, "value").is_string() && label.find("重大事故") == std::string::npos)
       return true;
   }
   return false;
@@ -24,7 +24,7 @@ void check(const Context& c, Findings& out) {
   if (c.scrambled()) return;
   for (std::size_t i = 0; i < c.file_count(); ++i) {
     for_each_risk(c, i, [&](const std::string&, const std::string& ptr, const json& risk) {
-      if (!risk.value("adequacy", json()).is_string() || has_measure_text(risk)) return;
+      if (!member(risk, "adequacy").is_string() || has_measure_text(risk)) return;
       if (!c.seen(ptr)) return;
       out.push_back({file_label(c, i) + " の Ⅲ「" + risk.value("title", std::string()) + "」は「" +
                          risk["adequacy"].get<std::string>() +

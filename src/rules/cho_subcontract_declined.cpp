@@ -7,14 +7,13 @@ namespace hyoka::validate::ruleset {
 namespace {
 
 void check(const Context& c, Findings& out) {
-  for_each_entrust(
-      c, [&](std::size_t, const std::string& p, const json& e, const std::string& label) {
-        if (e.value("subcontract", json()) != "再委託しない" ||
-            !substantive(e.value("subcontract_items", json())))
-          return;
-        out.push_back({label + " は「再委託しない」ですが、再委託事項が記載されています。",
-                       {p + "/subcontract", p + "/subcontract_items"}});
-      });
+  for_each_entrust(c, [&](std::size_t, const std::string& p, const json& e,
+                          const std::string& label) {
+    if (member(e, "subcontract") != "再委託しない" || !substantive(member(e, "subcontract_items")))
+      return;
+    out.push_back({label + " は「再委託しない」ですが、再委託事項が記載されています。",
+                   {p + "/subcontract", p + "/subcontract_items"}});
+  });
 }
 
 }  // namespace

@@ -10,8 +10,7 @@ void check(const Context& c, Findings& out) {
   if (c.scrambled()) return;
   for_each_entrust(
       c, [&](std::size_t, const std::string& p, const json& e, const std::string& label) {
-        if (e.value("subcontract", json()) != "再委託する" ||
-            substantive(e.value("subcontract_items", json())))
+        if (member(e, "subcontract") != "再委託する" || substantive(member(e, "subcontract_items")))
           return;
         out.push_back({label + " は「再委託する」ですが、再委託事項が記載されていません。",
                        {p + "/subcontract_items", p + "/subcontract"}});

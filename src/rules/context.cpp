@@ -1,6 +1,8 @@
 #include "rules/context.h"
 
+#include <algorithm>
 #include <array>
+#include <string_view>
 
 #include "hyoka/text.h"
 
@@ -16,21 +18,66 @@ const json& null_value() {
 Context::Context(const json& doc, const json& spans, const Options& options)
     : doc_(doc), options_(options) {
   if (!spans.is_object()) return;
+  // a JSON object iterates in the map's own order: each pointer goes at the end
   for (const auto& [pointer, lines] : spans.items()) {
     if (lines.is_array() && !lines.empty() && lines[0].is_number_integer())
-      first_lines_[pointer] = lines[0].get<int>();
+      first_lines_.emplace_hint(first_lines_.end(), pointer, lines[0].get<int>());
   }
   has_spans_ = !first_lines_.empty();
 }
 
-const json& Context::at(const std::string& pointer) const {
-  try {
-    const json::json_pointer p(pointer);
-    if (!doc_.contains(p)) return null_value();
-    return doc_.at(p);
-  } catch (const json::exception&) {
-    return null_value();
+namespace {
+
+// The value at `pointer` in `v` as json_pointer resolves it (~0 and ~1 escapes, array indices
+// in decimal without leading zeros), or nullptr; one walk, no pointer object, no exception on
+// the common miss. An ill-formed pointer (no leading '/', a bad escape) resolves to nothing.
+const json* resolve(const json& v, std::string_view pointer) {
+  const json* cur = &v;
+  std::string token;
+  std::size_t pos = 0;
+  if (!pointer.empty() && pointer[0] != '/') return nullptr;
+  while (pos < pointer.size()) {
+    const std::size_t end = std::min(pointer.find('/', pos + 1), pointer.size());
+    const std::string_view raw = pointer.substr(pos + 1, end - pos - 1);
+    pos = end;
+    token.clear();
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] != '~') {
+        token += raw[i];
+        continue;
+      }
+      if (i + 1 == raw.size() || (raw[i + 1] != '0' && raw[i + 1] != '1')) return nullptr;
+      token += raw[++i] == '0' ? '~' : '/';
+    }
+    if (cur->is_object()) {
+      const auto it = cur->find(token);
+      if (it == cur->end()) return nullptr;
+      cur = &*it;
+    } else if (cur->is_array()) {
+      if (token.empty() || token.size() > 18 || (token.size() > 1 && token[0] == '0') ||
+          token.find_first_not_of("0123456789") != std::string::npos)
+        return nullptr;
+      const std::size_t i = std::stoull(token);
+      if (i >= cur->size()) return nullptr;
+      cur = &(*cur)[i];
+    } else {
+      return nullptr;
+    }
   }
+  return cur;
+}
+
+}  // namespace
+
+const json& Context::at(const std::string& pointer) const {
+  const json* v = resolve(doc_, pointer);
+  return v != nullptr ? *v : null_value();
+}
+
+const json& member(const json& object, const std::string& key) {
+  if (!object.is_object()) (void)object.value(key, json());  // throws its type_error
+  const auto it = object.find(key);
+  return it != object.end() ? *it : null_value();
 }
 
 std::optional<std::string> Context::str(const std::string& pointer) const {

@@ -72,6 +72,10 @@ class Context {
   mutable std::map<std::string, std::shared_ptr<const void>> shared_;
 };
 
+// object[key], or a null value when the key is absent: value(key, json()) without copying the
+// member. Like value(), it throws json::type_error when `object` is not an object.
+const json& member(const json& object, const std::string& key);
+
 // 「ファイル2（送付先情報ファイル）」: how messages name file i.
 std::string file_label(const Context& c, std::size_t i);
 

@@ -11,7 +11,7 @@ void check(const Context& c, Findings& out) {
   const json& changes = c.at("/changes");
   if (!published || !changes.is_array()) return;
   for (std::size_t k = 0; k < changes.size(); ++k) {
-    const auto date = iso(changes[k].value("date", json()));
+    const auto date = iso(member(changes[k], "date"));
     if (!date || month_of(*date) < month_of(*published)) continue;
     if (date->size() == published->size() ? *date <= *published
                                           : month_of(*date) <= month_of(*published))

@@ -12,7 +12,7 @@ void check(const Context& c, Findings& out) {
   std::optional<std::string> last;
   std::size_t last_k = 0;
   for (std::size_t k = 0; k < changes.size(); ++k) {
-    const auto date = iso(changes[k].value("date", json()));
+    const auto date = iso(member(changes[k], "date"));
     if (!date) continue;
     if (last && *date < *last && month_of(*date) != month_of(*last)) {
       out.push_back({"変更箇所の " + std::to_string(k + 1) + " 行目の変更日（" + *date +

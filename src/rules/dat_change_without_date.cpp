@@ -12,9 +12,8 @@ void check(const Context& c, Findings& out) {
   if (!changes.is_array()) return;
   for (std::size_t k = 0; k < changes.size(); ++k) {
     const json& row = changes[k];
-    if (!row.value("date", json()).is_null()) continue;
-    if (!substantive(row.value("item", json())) && !substantive(row.value("after", json())))
-      continue;
+    if (!member(row, "date").is_null()) continue;
+    if (!substantive(member(row, "item")) && !substantive(member(row, "after"))) continue;
     out.push_back({"変更箇所の " + std::to_string(k + 1) + " 行目に変更日がありません。",
                    {"/changes/" + std::to_string(k) + "/date"}});
   }

@@ -13,7 +13,7 @@ void duplicates(const Context& c, Findings& out, const std::string& list, const 
   if (!items.is_array()) return;
   std::map<std::string, std::size_t> first;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    const json& name = items[i].value("name", json());
+    const json& name = member(items[i], "name");
     if (!substantive(name)) continue;
     const auto [it, inserted] = first.emplace(name_key(name.get<std::string>()), i);
     if (inserted) continue;

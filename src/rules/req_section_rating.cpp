@@ -14,7 +14,7 @@ void check(const Context& c, Findings& out) {
     std::map<std::string, std::vector<std::string>> unrated;  // section → risk pointers
     std::map<std::string, std::string> titles;
     for_each_risk(c, i, [&](const std::string& section, const std::string& ptr, const json& risk) {
-      if (!risk.value("adequacy", json()).is_null()) return;
+      if (!member(risk, "adequacy").is_null()) return;
       const std::string opt_out = opt_out_for(c, section, risk);
       if (opt_out.empty()) return;  // sections without a box: blank and lost pages look alike
       const std::string list = Context::file(i) + "/risk_measures/" + section + "/opt_outs";
