@@ -334,6 +334,14 @@ class Engine {
   // instance of its scope and one label of the field.
   void fill_shaped_texts();
 
+  // pdftotext (engine_lone_box.cpp): a page whose only text label left without a value faces
+  // exactly one box that nothing read and that is no label, bracket, option or printed caption:
+  // the box is that label's value.
+  void fill_lone_boxes();
+  // The free boxes of the page [begin, end]: runs of non-blank rows, each [first, last] row.
+  std::vector<std::pair<std::size_t, std::size_t>> free_boxes(std::size_t begin,
+                                                              std::size_t end) const;
+
   const Normalized& n_;
   const Grammar& g_;
   struct TextHash {
@@ -380,9 +388,20 @@ class Engine {
   static constexpr std::size_t kPageBreakBlanks = 3;  // pdftotext separates pages by three
   std::size_t values_put_ = 0;                        // values written into the model
   std::set<int> text_rows_;                           // input lines that a text value was read from
+  std::set<int> value_rows_;          // pdftotext: the first row read by a value that is no choice
+  std::set<int> valued_label_lines_;  // pdftotext: label rows whose field got a value there
   std::vector<int> unread_text_lines_;  // pdftotext: text labels closed without a value
-  std::vector<const Row*> held_;        // empty-label rows waiting for the next label
-  std::vector<const Row*> deferred_;    // pdftotext: labels waiting for their file or group
+  struct UnreadText {
+    Instance* inst;
+    const Scope* scope;
+    const Field* field;  // null for a heading's read (委託事項1's title)
+    const Read* read;
+    int line;
+    std::set<int> rejected;  // the rows under the label, judged no value of it
+  };
+  std::vector<UnreadText> unread_texts_;  // the same labels, with what they would have read
+  std::vector<const Row*> held_;          // empty-label rows waiting for the next label
+  std::vector<const Row*> deferred_;      // pdftotext: labels waiting for their file or group
   bool replaying_ = false;
   bool blank_since_row_ = false;     // a blank line since the open value's last row
   std::vector<const Row*> wrapped_;  // the first lines of a label wrapped over several lines

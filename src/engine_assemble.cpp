@@ -83,6 +83,7 @@ Recognized Engine::finish() {
     fill_after_risk_titles(titled);
     fill_ratings_between_titles(titled);
     fill_shaped_texts();
+    fill_lone_boxes();
   }
   fill_from_sibling_blocks(bound);
   materialize(*root_, "", out, pointers);

@@ -4,8 +4,10 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,6 +30,15 @@ void Engine::close_hit() {
   for (const Read& r : *h.reads) read_into(h, r);
   if (values_put_ > before && is_text_only(*h.reads)) {
     for (const Row* r : h.rows) text_rows_.insert(r->line);
+  }
+  if (values_put_ > before && n_.layout == "pdftotext") {
+    valued_label_lines_.insert(h.first_line);
+    // a choice's value may be found elsewhere on the page: its rows may be anything's
+    const bool choice = std::any_of(h.reads->begin(), h.reads->end(), [](const Read& r) {
+      return r.type == ReadType::Choice || r.type == ReadType::Checks || r.type == ReadType::Count;
+    });
+    // the value is in its first row (a file name, a date); the rows after it may be anything's
+    if (!choice && !h.rows.empty()) value_rows_.insert(h.rows.front()->line);
   }
 }
 
@@ -62,7 +73,12 @@ void Engine::read_into(Hit& h, const Read& r) {
       if (n_.layout == "pdftotext" && text::trim_view(h.region.first).empty() && !h.rows.empty() &&
           is_bracket_fragment(text::trim(h.rows.front()->joined(" "))))
         value = nullptr;
-      if (value.is_null() && n_.layout == "pdftotext") unread_text_lines_.push_back(h.first_line);
+      if (value.is_null() && n_.layout == "pdftotext") {
+        unread_text_lines_.push_back(h.first_line);
+        std::set<int> rejected;
+        for (const Row* row : h.rows) rejected.insert(row->line);
+        unread_texts_.push_back({h.inst, h.scope, h.field, &r, h.first_line, std::move(rejected)});
+      }
       put(h, r, value, true);
       break;
     }

@@ -112,6 +112,8 @@ class Loader {
         throw GrammarError("unknown text shape: " + shape);
       }
     }
+    for (const auto& c : strings_of(j, "box_captions"))
+      f.box_captions.push_back(text::label_key(c));
     if (j.contains("reads")) {
       for (const auto& r : j.at("reads")) f.reads.push_back(read(r));
     } else if (j.contains("type")) {

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "hyoka/grammar.h"
 #include "hyoka/text.h"
@@ -243,6 +244,12 @@ TEST_CASE("grammar: broken grammars throw GrammarError", "[grammar]") {
     const auto a = load_grammar(R"({"form": "t", "options": {}, "root": {"id": "r",
       "fields": [{"label": "a", "type": "text", "shape": "annex_reference", "path": "/a"}]}})");
     CHECK(a->root->fields.at(0).shape == hyoka::TextShape::AnnexReference);
+  }
+  SECTION("captions a field's box prints") {
+    const auto g = load_grammar(R"({"form": "t", "options": {}, "root": {"id": "r",
+      "fields": [{"label": "a", "type": "text", "box_captions": ["・識別情報"], "path": "/a"}]}})");
+    CHECK(g->root->fields.at(0).box_captions ==
+          std::vector<std::string>{hyoka::text::label_key("・識別情報")});
   }
   SECTION("choice or checks without options") {
     CHECK_THROWS_AS(load_grammar(R"({"form": "t", "options": {}, "root": {"id": "r",

@@ -723,9 +723,48 @@ TEST_CASE("pdftotext: a text the grammar shapes as a reference to an annex, its 
                       "別添１を参照。"};
   const json d = parse_page(page);
   CHECK(at(d, "/files/0/all_items_ref") == "別添1を参照。");
-  CHECK(at(d, "/files/0/items_rationale").is_null());
+  // その妥当性, the page's one label left without a value, and the page's one free box
+  CHECK(at(d, "/files/0/items_rationale") == "個人番号：個人を正確に特定するため保有する");
   // two references on the page: no telling which is the field's
   Lines two = page;
   two.insert(two.end(), {"", "別添２を参照。"});
   CHECK(at(parse_page(two), "/files/0/all_items_ref").is_null());
+}
+
+TEST_CASE("pdftotext: a page's only label without its value and only box without its label",
+          "[pdftotext]") {
+  // 002:171-300: `その妥当性` among the labels of its page, its text a box of its own above them;
+  // the other boxes are read by values, brackets, or captions the form prints in 主な記録項目
+  const Lines page = {"Ⅱ　特定個人情報ファイルの概要",
+                      " １．特定個人情報ファイル名",
+                      "（１）Aファイル",
+                      "",
+                      "個人番号：個人を特定するため",
+                      "その他：税の賦課のため",
+                      "",
+                      " ２．基本情報",
+                      "",
+                      "・識別情報",
+                      "",
+                      "○",
+                      "",
+                      " その妥当性",
+                      "",
+                      " ⑥事務担当部署 総務部市民税課",
+                      "",
+                      "[ ] 個人番号対応符号 ○"};
+  const json d = parse_page(page);
+  CHECK(at(d, "/files/0/items_rationale") ==
+        "個人番号：個人を特定するため\nその他：税の賦課のため");
+  CHECK(at(d, "/files/0/department") == "総務部市民税課");
+  // two free boxes: no telling which is the label's
+  Lines two = page;
+  two.insert(two.end(), {"", "ほかの説明文です。"});
+  CHECK(at(parse_page(two), "/files/0/items_rationale").is_null());
+  // two labels without their values: no telling whose the box is
+  Lines labels = page;
+  labels.insert(labels.begin() + 13, {" 全ての記録項目", ""});
+  const json both = parse_page(labels);
+  CHECK(at(both, "/files/0/items_rationale").is_null());
+  CHECK(at(both, "/files/0/all_items_ref").is_null());
 }

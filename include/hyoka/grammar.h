@@ -72,6 +72,9 @@ struct Field {
   std::string role;                  // e.g. "serious_incident"
   std::string spill_key;             // label key of the text field that receives fused text
   TextShape shape = TextShape::Any;  // what a text value looks like (an organization's name)
+  // label_key of text the form prints inside the field's box that is no value (主な記録項目's
+  // `・識別情報`): in pdftotext, such a box is no other field's value either
+  std::vector<std::string> box_captions;
   std::vector<Read> reads;
 };
 
